@@ -1,0 +1,77 @@
+// The nianbao Eleventy plugin: loads the content once per build, exposes page models to templates, and sets the
+// safety defaults Eleventy lacks (strict Nunjucks, our markdown-it, no template engine over Markdown, output paths
+// checked to stay inside the output folder).
+import path from 'node:path';
+import { defaultPaths, loadSiteOrThrow, type SitePaths } from '../load/site.ts';
+import type { SiteData } from '../model/types.ts';
+import { markdown } from '../render/markdown.ts';
+import { buildPages, type ReportPage, type SitePages } from '../site/pages.ts';
+import { assertInsideOutput } from '../site/paths.ts';
+import { registerFilters } from './filters.ts';
+
+export interface NianbaoOptions {
+  /** Project root holding site.yml and reports/. */
+  root?: string;
+  paths?: SitePaths;
+}
+
+// Minimal shape of the Eleventy config API we use (Eleventy 3 ships no type definitions).
+export interface EleventyConfig {
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
+  addWatchTarget(target: string): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  setLibrary(name: string, lib: unknown): void;
+  setNunjucksEnvironmentOptions(opts: Record<string, unknown>): void;
+  setTemplateFormats(formats: string[]): void;
+  on(event: string, fn: (arg: never) => unknown): void;
+  dir?: { output?: string };
+}
+
+export interface BuildData {
+  site: SiteData;
+  pages: SitePages;
+}
+
+// The CLI checks the sources before Eleventy starts; it hands the loaded site over so that it is loaded once.
+let preloaded: { root: string; site: SiteData } | undefined;
+export function preloadSite(paths: SitePaths, site: SiteData): void {
+  preloaded = { root: paths.root, site };
+}
+
+export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOptions = {}): void {
+  const paths = options.paths ?? defaultPaths(options.root ?? process.cwd());
+  let data: BuildData | undefined;
+  // Loaded once per build (and again after a change in watch mode), never per page.
+  const load = (): BuildData => {
+    if (!data) {
+      const site = preloaded?.root === paths.root ? preloaded.site : loadSiteOrThrow(paths);
+      preloaded = undefined;
+      data = { site, pages: buildPages(site) };
+    }
+    return data;
+  };
+  eleventyConfig.on('eleventy.beforeWatch', () => {
+    data = undefined;
+  });
+  eleventyConfig.addGlobalData('nb', () => {
+    const d = load();
+    return { config: d.site.config, reports: d.pages.reports, offices: d.pages.offices, home: d.pages.home };
+  });
+  eleventyConfig.addWatchTarget(paths.reports);
+  eleventyConfig.addWatchTarget(paths.siteFile);
+
+  eleventyConfig.setLibrary('md', markdown);
+  eleventyConfig.setNunjucksEnvironmentOptions({ throwOnUndefined: true, autoescape: true, trimBlocks: true, lstripBlocks: true });
+  registerFilters(eleventyConfig);
+
+  // Paths come from validated ids, but check what was actually written: nothing may land outside the output.
+  eleventyConfig.on('eleventy.after', ({ results, directories }: { results: Array<{ outputPath: string | false }>; directories: { output: string } }) => {
+    for (const r of results) if (r.outputPath) assertInsideOutput(directories.output, r.outputPath);
+  });
+}
+
+export type { ReportPage };
+export const templatesDir = (root: string): string => path.join(root, 'templates');

@@ -1,0 +1,108 @@
+// Validates a mapping against field specs (model/fields.ts): unknown keys, required keys, kinds, choices.
+import type { FieldSpec } from '../model/fields.ts';
+import type { Diagnostics } from './diagnostics.ts';
+import { MISSING } from './tables.ts';
+import { isMapping, pathKey, type Path, type YamlDoc } from './yaml.ts';
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+
+export interface FieldContext {
+  doc: YamlDoc;
+  diags: Diagnostics;
+}
+
+/** A readable name for a key path in messages: 联系方式 › 电话. */
+export const keyName = (path: Path): string => path.filter((p) => typeof p === 'string').join(' › ');
+
+/**
+ * Reads the fields of `specs` from `obj` into a plain object keyed by prop. `ignore` lists keys handled by the
+ * caller (the tables). Reports every problem; returns what could be read.
+ */
+export function readFields(
+  ctx: FieldContext,
+  obj: Record<string, unknown>,
+  specs: readonly FieldSpec[],
+  path: Path,
+  ignore: readonly string[] = [],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const known = new Map(specs.map((s) => [s.key, s]));
+  for (const key of Object.keys(obj)) {
+    if (known.has(key) || ignore.includes(key)) continue;
+    const pos = ctx.doc.keys.get(pathKey([...path, key]));
+    if (key === 'permalink') {
+      ctx.diags.error(pos, 'KEY', '不允许在内容中设置 permalink', '网址由机构代号和年度自动生成，请删除这一行');
+    } else {
+      const allowed = [...known.keys(), ...ignore].join('、');
+      ctx.diags.error(pos, 'KEY', `未知的字段「${keyName([...path, key])}」`, `允许的字段：${allowed}`);
+    }
+  }
+  for (const spec of specs) {
+    const p = [...path, spec.key];
+    const pos = ctx.doc.values.get(pathKey(p)) ?? ctx.doc.keys.get(pathKey(p));
+    const v = obj[spec.key];
+    if (!(spec.key in obj)) {
+      if (spec.required) {
+        ctx.diags.error(ctx.doc.values.get(pathKey(path)), 'KEY', `缺少必填字段「${keyName(p)}」`, spec.describe);
+      }
+      continue;
+    }
+    const name = keyName(p);
+    if (spec.unknownAllowed && v === MISSING) {
+      out[spec.prop] = null;
+      continue;
+    }
+    const bad = (expected: string) => ctx.diags.error(pos, 'KIND', `「${name}」应为${expected}，实为 ${JSON.stringify(v)}`, spec.describe);
+    switch (spec.kind) {
+      case 'group':
+        if (!isMapping(v)) bad('一组字段');
+        else out[spec.prop] = readFields(ctx, v, spec.fields ?? [], p);
+        break;
+      case 'list':
+        if (!Array.isArray(v)) bad('列表（每项以“- ”开头）');
+        else
+          out[spec.prop] = v.map((item, i) =>
+            isMapping(item) ? readFields(ctx, item, spec.fields ?? [], [...p, i]) : (bad('列表，每项是一组字段'), {}),
+          );
+        break;
+      case 'year':
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 2000 || v > 2100) bad('四位数的年份，如 2023');
+        else out[spec.prop] = v;
+        break;
+      case 'bool':
+        if (typeof v !== 'boolean') bad(' true 或 false');
+        else out[spec.prop] = v;
+        break;
+      case 'date':
+        if (typeof v !== 'string' || !isValidDate(v)) bad('日期，格式 YYYY-MM-DD，如 2024-01-31');
+        else out[spec.prop] = v;
+        break;
+      case 'code':
+        // 0123 would load as 123: codes must be quoted so that they stay exactly as written.
+        if (typeof v !== 'string' || v.trim() === '') bad('加引号的文字（编号类字段请加引号，如 "0750"）');
+        else out[spec.prop] = v;
+        break;
+      case 'id':
+        if (typeof v !== 'string' || !SLUG.test(v)) bad('代号：小写英文字母、数字和连字符，如 taishan-gov-office');
+        else out[spec.prop] = v;
+        break;
+      case 'url':
+        if (typeof v !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(v)) bad('以 https:// 开头的网址');
+        else out[spec.prop] = v;
+        break;
+      default:
+        if (typeof v !== 'string' || v.trim() === '') bad('非空文字');
+        else if (spec.choices && !spec.choices.includes(v)) bad(`以下之一：${spec.choices.join('、')}`);
+        else out[spec.prop] = v;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+// Splits the Markdown body at its level-2 headings, which must be the six official headings in order.
+import type { SectionDef } from '../formats/index.ts';
+import type { Section } from '../model/types.ts';
+import { markdown } from '../render/markdown.ts';
+import type { Diagnostics } from './diagnostics.ts';
+
+export function readSections(body: string, bodyLine: number, defs: readonly SectionDef[], diags: Diagnostics): Section[] {
+  const tokens = markdown.parse(body, {});
+  const lines = body.split('\n');
+  const found: Array<{ text: string; line: number; start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'heading_open' || !t.map) continue;
+    const text = tokens[i + 1]!.content.trim();
+    if (t.tag === 'h1') {
+      diags.error({ line: bodyLine + t.map[0], col: 1 }, 'SECTION', `正文中不要使用一级标题「${text}」`, '报告标题写在「标题」字段；六个部分用二级标题（## 一、总体情况）');
+    } else if (t.tag === 'h2') {
+      found.push({ text, line: bodyLine + t.map[0], start: t.map[0], end: t.map[1] });
+    }
+  }
+  const first = found[0]?.start ?? lines.length;
+  const preamble = lines.slice(0, first).join('\n').trim();
+  if (preamble) {
+    const at = lines.findIndex((l) => l.trim() !== '');
+    diags.error({ line: bodyLine + at, col: 1 }, 'SECTION', '第一个部分标题之前不应有正文', `正文从「## ${defs[0]!.heading}」开始`);
+  }
+  const sections: Section[] = [];
+  defs.forEach((def, k) => {
+    const h = found[k];
+    if (!h || h.text !== def.heading) {
+      const at = h ? { line: h.line, col: 1 } : { line: bodyLine + lines.length - 1, col: 1 };
+      const what = h ? `第${k + 1}个部分的标题是「${h.text}」` : `缺少第${k + 1}个部分`;
+      diags.error(at, 'SECTION', `${what}，应为「${def.heading}」`, `六个部分须使用官方标题并按顺序排列：${defs.map((d) => d.heading).join(' / ')}`);
+      return;
+    }
+    const src = lines.slice(h.end, found[k + 1]?.start ?? lines.length).join('\n').trim();
+    sections.push({ number: def.number, heading: def.heading, markdown: src, html: src ? markdown.render(src) : '', line: h.line });
+  });
+  for (const extra of found.slice(defs.length)) {
+    diags.error({ line: extra.line, col: 1 }, 'SECTION', `多余的部分标题「${extra.text}」`, '报告只有六个部分；小标题请用三级标题（### （一）主动公开）');
+  }
+  if (!defs.every((d, k) => prose(sections, k, d.number))) return [];
+  return sections;
+}
+
+const prose = (sections: Section[], k: number, n: number) => sections[k]?.number === n;

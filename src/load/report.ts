@@ -1,0 +1,97 @@
+// Loads one report source (reports/<office>/<year>.md) into the model, reporting every problem found.
+import path from 'node:path';
+import { formatForYear, type TableId } from '../formats/index.ts';
+import { checkRules, computeTotals, type RuleLabels } from '../model/compute.ts';
+import { REPORT_FIELDS } from '../model/fields.ts';
+import type { Office, Report, ReportMeta, Revision, TableData } from '../model/types.ts';
+import { Diagnostics } from './diagnostics.ts';
+import { readFields } from './fields.ts';
+import { readSections } from './prose.ts';
+import { SourceFileError, readSourceText, splitFrontMatter } from './source.ts';
+import { readTable } from './tables.ts';
+import { isMapping, loadStrictYaml, YamlError } from './yaml.ts';
+
+export const REPORT_FILE = /^(\d{4})\.md$/;
+
+export interface LoadResult<T> {
+  value?: T;
+  diagnostics: Diagnostics;
+}
+
+/**
+ * @param file absolute path; @param root the project root (messages use paths relative to it);
+ * @param contentRoot the reports folder (symlinks must stay inside it).
+ */
+export function loadReport(file: string, root: string, contentRoot: string, office: Office): LoadResult<Report> {
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  const diags = new Diagnostics(rel);
+  try {
+    const source = readSourceText(file, contentRoot);
+    const fm = splitFrontMatter(source);
+    const doc = loadStrictYaml(fm.yaml, fm.yamlLine);
+    if (!isMapping(doc.value)) {
+      diags.error({ line: fm.yamlLine, col: 1 }, 'YAML', '数据部分应为“字段: 值”的形式', '参照 README 中的完整示例');
+      return { diagnostics: diags };
+    }
+    const fmObj = doc.value;
+    const yearFromName = Number(REPORT_FILE.exec(path.basename(file))?.[1]);
+    const format = formatForYear(yearFromName);
+    if (!format) {
+      diags.error({ line: 1, col: 1 }, 'YEAR', `不支持 ${yearFromName} 年度的报告`, '本系统支持 2019 年度起的报告（2019 试行格式和 2021 格式）');
+      return { diagnostics: diags };
+    }
+    const tableKeys = format.tables.map((t) => t.key);
+    const ctx = { doc, diags, format, year: yearFromName };
+    const f = readFields(ctx, fmObj, REPORT_FIELDS, [], tableKeys);
+    if (f.year !== undefined && f.year !== yearFromName) {
+      diags.error(doc.values.get('年度'), 'YEAR', `「年度」为 ${String(f.year)}，与文件名 ${path.basename(file)} 不一致`, `文件名应为 ${String(f.year)}.md，或把年度改为 ${yearFromName}`);
+    }
+    const tables = {} as Record<TableId, TableData>;
+    const labels = ruleLabels(format);
+    for (const t of format.tables) {
+      const data = readTable(ctx, t, fmObj[t.key]);
+      if (!data) continue;
+      if (data.status === 'published') {
+        computeTotals(t, data.blocks);
+        checkRules(t, data.blocks, labels(t.id), diags);
+      }
+      tables[t.id] = data;
+    }
+    const sections = readSections(fm.body, fm.bodyLine, format.def.sections, diags);
+    if (diags.hasErrors) return { diagnostics: diags };
+    const meta: ReportMeta = {
+      title: (f.title as string | undefined) ?? `${office.name}${yearFromName}年政府信息公开工作年度报告`,
+      publisher: (f.publisher as string | undefined) ?? office.name,
+      published: f.published as string | null,
+      written: f.written as string | undefined,
+      indexNo: f.indexNo as string | undefined,
+      docNo: f.docNo as string | undefined,
+      topic: (f.topic as string | undefined) ?? '政务公开',
+    };
+    const revisions = ((f.revisions as Revision[] | undefined) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : 1));
+    return {
+      value: { officeId: office.id, year: yearFromName, file: rel, format, meta, tables, sections, revisions, source },
+      diagnostics: diags,
+    };
+  } catch (e) {
+    if (e instanceof YamlError) diags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
+    else if (e instanceof SourceFileError) diags.error({ line: e.line, col: 1 }, 'FILE', e.message, e.hint);
+    else throw e;
+    return { diagnostics: diags };
+  }
+}
+
+/** Labels for rule messages, from the format: row paths, column labels, and short row names (（七）总计, 一). */
+function ruleLabels(format: ReturnType<typeof formatForYear> & object) {
+  return (id: TableId): RuleLabels => {
+    const t = format.table(id);
+    return {
+      row: (b, i) => t.blocks[b]!.rows[i]!.path.join(' › '),
+      col: (b, i) => t.blocks[b]!.columns[i]!.label,
+      short: (b, i) => {
+        const label = t.blocks[b]!.rows[i]!.label;
+        return /^[一二三四五六七八九十]+、/.test(label) ? label.split('、')[0]! : label;
+      },
+    };
+  };
+}

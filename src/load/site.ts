@@ -1,0 +1,168 @@
+// Loads the whole content tree once per build: site.yml, reports/regions.yml, reports/<office>/office.yml and
+// reports/<office>/<year>.md. Every problem of every file is collected; nothing is built if any is an error.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { OFFICE_FIELDS, REGION_FIELDS, SITE_FIELDS, type FieldSpec } from '../model/fields.ts';
+import type { Office, Region, Report, SiteConfig, SiteData } from '../model/types.ts';
+import { Diagnostics, SourceErrors, type Diagnostic } from './diagnostics.ts';
+import { SLUG, readFields } from './fields.ts';
+import { REPORT_FILE, loadReport } from './report.ts';
+import { SourceFileError, readSourceText } from './source.ts';
+import { YamlError, isMapping, loadStrictYaml } from './yaml.ts';
+
+export const OFFICE_FILE = 'office.yml';
+export const REGIONS_FILE = 'regions.yml';
+export const SITE_FILE = 'site.yml';
+
+export interface SitePaths {
+  /** Project root: messages name files relative to it. */
+  root: string;
+  /** The content folder, normally <root>/reports. */
+  reports: string;
+  /** The site configuration, normally <root>/site.yml. */
+  siteFile: string;
+}
+
+export const defaultPaths = (root: string): SitePaths => ({
+  root,
+  reports: path.join(root, 'reports'),
+  siteFile: path.join(root, SITE_FILE),
+});
+
+const rel = (p: SitePaths, file: string) => path.relative(p.root, file).split(path.sep).join('/');
+
+/** Loads a YAML-only file against field specs; `each` = the file is a mapping of id → fields. */
+function loadYamlFile(p: SitePaths, file: string, specs: readonly FieldSpec[], each: boolean, out: Diagnostic[]): Record<string, Record<string, unknown>> | undefined {
+  const diags = new Diagnostics(rel(p, file));
+  try {
+    const doc = loadStrictYaml(readSourceText(file, path.dirname(file)));
+    const ctx = { doc, diags };
+    if (!isMapping(doc.value)) {
+      diags.error({ line: 1, col: 1 }, 'YAML', '文件内容应为“字段: 值”的形式');
+      return undefined;
+    }
+    const obj = doc.value;
+    if (!each) return { '': readFields(ctx, obj, specs, []) };
+    const result: Record<string, Record<string, unknown>> = {};
+    for (const [id, v] of Object.entries(obj)) {
+      if (!SLUG.test(id)) diags.error(doc.keys.get(id), 'ID', `代号「${id}」无效`, '代号只能用小写英文字母、数字和连字符，如 demo-city');
+      else if (!isMapping(v)) diags.error(doc.values.get(id), 'YAML', `「${id}」下应为各字段`);
+      else result[id] = readFields(ctx, v, specs, [id]);
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof YamlError) diags.error(e.pos, 'YAML', e.message);
+    else if (e instanceof SourceFileError) diags.error({ line: e.line, col: 1 }, 'FILE', e.message, e.hint);
+    else throw e;
+    return undefined;
+  } finally {
+    out.push(...diags.items);
+  }
+}
+
+const sortedDir = (dir: string) => readdirSync(dir).sort();
+
+export interface LoadedSite {
+  site?: SiteData;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads and validates everything; `site` is set only when there is no error. */
+export function loadSite(p: SitePaths): LoadedSite {
+  const out: Diagnostic[] = [];
+  const problem = (file: string, rule: string, message: string, hint?: string, line = 1) =>
+    out.push({ file: rel(p, file), line, col: 1, severity: 'error', rule, message, hint });
+
+  const cfg = loadYamlFile(p, p.siteFile, SITE_FIELDS, false, out)?.[''];
+  const regionsFile = path.join(p.reports, REGIONS_FILE);
+  const regionRows = existsSync(regionsFile) ? loadYamlFile(p, regionsFile, REGION_FIELDS, true, out) : (problem(regionsFile, 'FILE', '缺少地区列表 regions.yml'), undefined);
+  const regions: Region[] = Object.entries(regionRows ?? {}).map(([id, r]) => ({ id, name: r.name as string, parent: r.parent as string | undefined, demo: r.demo === true }));
+  for (const r of regions) if (r.parent && !regions.some((x) => x.id === r.parent)) problem(regionsFile, 'REF', `地区「${r.id}」的上级「${r.parent}」不存在`);
+
+  const offices: Office[] = [];
+  const reports: Report[] = [];
+  for (const name of sortedDir(p.reports)) {
+    const dir = path.join(p.reports, name);
+    if (name === REGIONS_FILE || name.startsWith('.') || name.toLowerCase() === 'readme.md') continue;
+    if (!statSync(dir).isDirectory()) {
+      problem(dir, 'FILE', `reports/ 下不应有文件「${name}」`, '每个机构一个目录：reports/<机构代号>/office.yml 和 <年度>.md');
+      continue;
+    }
+    if (!SLUG.test(name)) {
+      problem(dir, 'ID', `机构代号「${name}」无效`, '目录名即机构代号，只能用小写英文字母、数字和连字符（如 taishan-gov-office），网址由它生成');
+      continue;
+    }
+    const officeFile = path.join(dir, OFFICE_FILE);
+    if (!existsSync(officeFile)) {
+      problem(dir, 'FILE', `机构目录「${name}」缺少 ${OFFICE_FILE}`, '在其中写明机构全称、地区、层级、类型等信息');
+      continue;
+    }
+    const o = loadYamlFile(p, officeFile, OFFICE_FIELDS, false, out)?.[''];
+    if (!o) continue;
+    const office: Office = {
+      id: name,
+      file: rel(p, officeFile),
+      name: o.name as string,
+      shortName: (o.shortName as string | undefined) ?? (o.name as string),
+      region: o.region as string,
+      parent: o.parent as string | undefined,
+      level: o.level as string,
+      type: o.type as string,
+      contact: (o.contact as Office['contact'] | undefined) ?? {},
+    };
+    if (office.region && !regions.some((r) => r.id === office.region)) problem(officeFile, 'REF', `地区「${office.region}」不在 regions.yml 中`);
+    offices.push(office);
+    for (const f of sortedDir(dir)) {
+      if (f === OFFICE_FILE) continue;
+      const file = path.join(dir, f);
+      if (!REPORT_FILE.test(f)) {
+        problem(file, 'FILE', `无法识别的文件「${f}」`, '报告文件名应为四位年度加 .md，如 2023.md');
+        continue;
+      }
+      const r = loadReport(file, p.root, p.reports, office);
+      out.push(...r.diagnostics.items);
+      if (r.value) reports.push(r.value);
+    }
+  }
+  for (const o of offices) if (o.parent && !offices.some((x) => x.id === o.parent)) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `上级机构「${o.parent}」不存在`);
+
+  if (out.some((d) => d.severity === 'error') || !cfg) return { diagnostics: out };
+  const config: SiteConfig = {
+    name: cfg.name as string,
+    domain: cfg.domain as string,
+    idCode: cfg.idCode as string,
+    sponsor: cfg.sponsor as string,
+    icp: cfg.icp as string | undefined,
+    icpUrl: (cfg.icpUrl as string | undefined) ?? 'https://beian.miit.gov.cn/',
+    police: cfg.police as string | undefined,
+    policeUrl: cfg.policeUrl as string | undefined,
+    contact: cfg.contact as string | undefined,
+    pathPrefix: normalisePrefix((cfg.pathPrefix as string | undefined) ?? '/'),
+  };
+  return { site: { config, regions, offices, reports }, diagnostics: out };
+}
+
+export function normalisePrefix(prefix: string): string {
+  const parts = prefix.split('/').filter(Boolean);
+  if (parts.some((s) => !SLUG.test(s))) throw new SourceErrors([{ file: SITE_FILE, line: 1, col: 1, severity: 'error', rule: 'KIND', message: `路径前缀「${prefix}」无效`, hint: '如 /nianbao/' }]);
+  return parts.length ? `/${parts.join('/')}/` : '/';
+}
+
+/** Loads or throws SourceErrors with every diagnostic. */
+export function loadSiteOrThrow(p: SitePaths): SiteData {
+  const r = loadSite(p);
+  if (!r.site) throw new SourceErrors(r.diagnostics);
+  return r.site;
+}
+
+/** The path prefix alone, for Eleventy's config (read before the full load; errors surface in the full load). */
+export function readPathPrefix(p: SitePaths): string {
+  try {
+    const doc = loadStrictYaml(readSourceText(p.siteFile, path.dirname(p.siteFile)));
+    const key = SITE_FIELDS.find((f) => f.prop === 'pathPrefix')!.key;
+    const v = isMapping(doc.value) ? doc.value[key] : undefined;
+    return typeof v === 'string' ? normalisePrefix(v) : '/';
+  } catch {
+    return '/';
+  }
+}

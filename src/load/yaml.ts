@@ -1,0 +1,120 @@
+// Strict YAML: our own js-yaml 5 call (CORE schema: dates stay strings, no merge keys; duplicate keys throw;
+// no aliases at all; shallow nesting), plus a position for every key and value from js-yaml's event stream, so
+// that the checker can point at the exact cell.
+import { EVENT_ID, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
+import type { Pos } from './diagnostics.ts';
+
+export const MAX_DEPTH = 10;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A path into the document: mapping keys and sequence indices. */
+export type Path = readonly (string | number)[];
+export const pathKey = (p: Path): string => p.join('\u001f');
+
+export interface YamlDoc {
+  value: unknown;
+  /** Position of each value, by pathKey. */
+  values: Map<string, Pos>;
+  /** Position of each mapping key, by the pathKey of its value. */
+  keys: Map<string, Pos>;
+}
+
+export class YamlError extends Error {
+  constructor(
+    message: string,
+    readonly pos: Pos,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps offsets in a text to 1-based line/column, shifted by the line where the text starts in its file. */
+export function positionFinder(text: string, firstLine = 1): (offset: number) => Pos {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + firstLine, col: offset - starts[lo]! + 1 };
+  };
+}
+
+const MESSAGES: Array<[RegExp, string]> = [
+  [/duplicated mapping key/, '重复的键：同一层级中同一个名称只能出现一次'],
+  [/maxAliases|alias/i, '不允许使用锚点和别名（& 与 *）'],
+  [/depth/i, `嵌套层级过深（最多 ${MAX_DEPTH} 层）`],
+  [/tab/i, 'YAML 缩进只能使用空格，不能使用制表符'],
+];
+
+function translate(message: string): string {
+  const first = message.split('\n')[0]!.replace(/\s*\(\d+:\d+\)\s*$/, '');
+  for (const [re, zh] of MESSAGES) if (re.test(first)) return zh;
+  return `YAML 格式错误（${first}）`;
+}
+
+interface Frame {
+  kind: 'map' | 'seq';
+  path: Path;
+  expectingKey: boolean;
+  key: string;
+  index: number;
+}
+
+/** Parses one YAML document strictly. Throws YamlError (with a file position) on any problem. */
+export function loadStrictYaml(text: string, firstLine = 1): YamlDoc {
+  const at = positionFinder(text, firstLine);
+  let value: unknown;
+  let events: Event[];
+  try {
+    value = load(text, { maxAliases: 0, maxDepth: MAX_DEPTH });
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch (e) {
+    // js-yaml asks callers to catch every error type, not only YAMLException.
+    const mark = (e as { mark?: { line: number; column: number } }).mark;
+    const pos = mark ? { line: mark.line + firstLine, col: mark.column + 1 } : { line: firstLine, col: 1 };
+    throw new YamlError(translate(e instanceof Error ? e.message : String(e)), pos);
+  }
+
+  const values = new Map<string, Pos>();
+  const keys = new Map<string, Pos>();
+  const stack: Frame[] = [];
+  for (const ev of events) {
+    if (ev.type === EVENT_ID.DOCUMENT) continue;
+    if (ev.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const offset = ev.type === EVENT_ID.SCALAR ? ev.valueStart : ev.type === EVENT_ID.ALIAS ? ev.anchorStart : ev.start;
+    const pos = at(Math.max(0, offset));
+    const top = stack[stack.length - 1];
+    let path: Path = [];
+    if (top?.kind === 'map' && top.expectingKey) {
+      if (ev.type !== EVENT_ID.SCALAR) throw new YamlError('键必须是简单的文字', pos);
+      const key = getScalarValue(text, ev);
+      if (FORBIDDEN_KEYS.has(key)) throw new YamlError(`不允许使用键名「${key}」`, pos);
+      top.key = key;
+      top.expectingKey = false;
+      keys.set(pathKey([...top.path, key]), pos);
+      continue;
+    }
+    if (top?.kind === 'map') {
+      path = [...top.path, top.key];
+      top.expectingKey = true;
+    } else if (top?.kind === 'seq') {
+      path = [...top.path, top.index++];
+    }
+    values.set(pathKey(path), pos);
+    if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
+      stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', path, expectingKey: true, key: '', index: 0 });
+    }
+  }
+  return { value, values, keys };
+}
+
+export const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,0 +1,110 @@
+// The loaded, validated model that every output (pages, exports, checks) reads.
+import type { CompiledFormat, TableId } from '../formats/index.ts';
+import type { Pos } from '../load/diagnostics.ts';
+
+/**
+ * One table cell. Blank is not zero: a number, 不适用 (does not apply), 缺失 (not known), or — only for totals the
+ * source left out and that cannot be computed — absent.
+ */
+export type Cell =
+  | { status: 'number'; value: number; computed: boolean; pos?: Pos }
+  | { status: 'na'; computed: boolean; pos?: Pos }
+  | { status: 'missing'; computed: boolean; pos?: Pos };
+
+export interface BlockData {
+  /** cells[row][column], by the leaf indices of the format's block. */
+  cells: Cell[][];
+  /** Units the source stated for columns whose unit the format leaves open (2019 采购总金额). */
+  statedUnits: Record<number, string>;
+}
+
+export type TableData =
+  | { status: 'published'; blocks: BlockData[]; pos?: Pos }
+  | { status: 'unpublished'; reason: string; pos?: Pos };
+
+export interface Section {
+  number: number;
+  heading: string;
+  /** Markdown source of the prose under the heading (may be empty for 二–四). */
+  markdown: string;
+  html: string;
+  line: number;
+}
+
+export interface Revision {
+  date: string;
+  reason: string;
+}
+
+export interface ReportMeta {
+  title: string;
+  publisher: string;
+  /** null: the source says it is not known (缺失). */
+  published: string | null;
+  written?: string;
+  indexNo?: string;
+  docNo?: string;
+  topic: string;
+}
+
+export interface Report {
+  officeId: string;
+  year: number;
+  /** Path of the source, relative to the project (reports/<office>/<year>.md). */
+  file: string;
+  format: CompiledFormat;
+  meta: ReportMeta;
+  tables: Record<TableId, TableData>;
+  sections: Section[];
+  revisions: Revision[];
+  /** The committed source text, published beside the report. */
+  source: string;
+}
+
+export interface Contact {
+  phone?: string;
+  address?: string;
+  postcode?: string;
+  email?: string;
+}
+
+export interface Office {
+  id: string;
+  file: string;
+  name: string;
+  shortName: string;
+  region: string;
+  parent?: string;
+  level: string;
+  type: string;
+  contact: Contact;
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  parent?: string;
+  /** Fictional data: every page that shows it says 演示数据. */
+  demo: boolean;
+}
+
+export interface SiteConfig {
+  name: string;
+  domain: string;
+  idCode: string;
+  sponsor: string;
+  icp?: string;
+  icpUrl: string;
+  police?: string;
+  policeUrl?: string;
+  contact?: string;
+  pathPrefix: string;
+}
+
+export interface SiteData {
+  config: SiteConfig;
+  regions: Region[];
+  offices: Office[];
+  /** Sorted by office id, then year. */
+  reports: Report[];
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Build tests run Eleventy over real content; give them room on a 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    env: { TZ: 'Asia/Shanghai' },
+  },
+});
