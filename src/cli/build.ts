@@ -3,20 +3,31 @@
 // the previous output exactly as it was.
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Eleventy } from '@11ty/eleventy';
+import { Eleventy, type EleventyOptions } from '@11ty/eleventy';
+import { INPUT_DIR, PACKAGE_ROOT, configure } from '../eleventy/config.ts';
+import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors } from '../load/diagnostics.ts';
-import { defaultPaths, loadSite } from '../load/site.ts';
+import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
 import { preloadSite } from '../eleventy/plugin.ts';
 
 export interface BuildOptions {
+  /** Content root: the folder holding site.yml and reports/. */
   root: string;
   /** Output folder, default <root>/_site. */
   output?: string;
   quiet?: boolean;
 }
 
-export const eleventyInput = (root: string): string => path.join(root, 'templates', 'pages');
-export const eleventyConfigPath = (root: string): string => path.join(root, '.eleventy.ts');
+/** Eleventy over nianbao's templates for the content in `root`, writing to `output`. */
+export function createEleventy(root: string, output: string, extra: EleventyOptions = {}): Eleventy {
+  const contentRoot = path.resolve(root);
+  return new Eleventy(INPUT_DIR, output, {
+    quietMode: true,
+    ...extra,
+    pathPrefix: readPathPrefix(defaultPaths(contentRoot)),
+    config: (c: unknown) => configure(c as EleventyConfig, contentRoot),
+  });
+}
 
 /** Builds into `output` atomically. Throws SourceErrors (with every diagnostic) or the build's error. */
 export async function buildSite(opts: BuildOptions): Promise<{ files: number }> {
@@ -31,10 +42,10 @@ export async function buildSite(opts: BuildOptions): Promise<{ files: number }> 
   try {
     const cwd = process.cwd();
     // Eleventy resolves its folders against the working directory.
-    process.chdir(opts.root);
+    process.chdir(PACKAGE_ROOT);
     let written: unknown[];
     try {
-      const elev = new Eleventy(eleventyInput(opts.root), tmp, { configPath: eleventyConfigPath(opts.root), quietMode: opts.quiet ?? true });
+      const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true });
       const result = await elev.write();
       written = (Array.isArray(result) ? result.flat(2) : []) as unknown[];
     } finally {

@@ -1,11 +1,12 @@
 // Local preview with Eleventy's dev server; edits to reports/ rebuild and reload the page.
-import { Eleventy } from '@11ty/eleventy';
-import { eleventyConfigPath, eleventyInput } from './build.ts';
 import path from 'node:path';
+import { PACKAGE_ROOT } from '../eleventy/config.ts';
+import { createEleventy } from './build.ts';
 
 export async function serveSite(root: string, port: number): Promise<void> {
-  process.chdir(root);
-  const elev = new Eleventy(eleventyInput(root), path.join(root, '_site'), { configPath: eleventyConfigPath(root), runMode: 'serve', source: 'cli' });
+  const output = path.resolve(root, '_site');
+  const elev = createEleventy(path.resolve(root), output, { runMode: 'serve', source: 'cli', quietMode: false });
+  process.chdir(PACKAGE_ROOT);
   await elev.init();
   await elev.watch();
   elev.serve(port);

@@ -26,6 +26,8 @@ export interface EleventyConfig {
   setLibrary(name: string, lib: unknown): void;
   setNunjucksEnvironmentOptions(opts: Record<string, unknown>): void;
   setTemplateFormats(formats: string[]): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
   on(event: string, fn: (arg: never) => unknown): void;
   dir?: { output?: string };
 }

@@ -25,22 +25,31 @@ export function readSections(body: string, bodyLine: number, defs: readonly Sect
     diags.error({ line: bodyLine + at, col: 1 }, 'SECTION', '第一个部分标题之前不应有正文', `正文从「## ${defs[0]!.heading}」开始`);
   }
   const sections: Section[] = [];
-  defs.forEach((def, k) => {
-    const h = found[k];
-    if (!h || h.text !== def.heading) {
-      const at = h ? { line: h.line, col: 1 } : { line: bodyLine + lines.length - 1, col: 1 };
-      const what = h ? `第${k + 1}个部分的标题是「${h.text}」` : `缺少第${k + 1}个部分`;
-      diags.error(at, 'SECTION', `${what}，应为「${def.heading}」`, `六个部分须使用官方标题并按顺序排列：${defs.map((d) => d.heading).join(' / ')}`);
-      return;
+  const headings = defs.map((d) => d.heading).join(' / ');
+  const missing = (def: SectionDef, line: number) =>
+    diags.error({ line, col: 1 }, 'SECTION', `缺少部分标题「${def.heading}」`, `在这里加上一行「## ${def.heading}」；六个部分须使用官方标题并按顺序排列：${headings}`);
+  // Match headings in order; a reworded heading stands for the section expected at its place.
+  let k = 0;
+  found.forEach((h, i) => {
+    const j = defs.findIndex((d) => d.heading === h.text);
+    let def: SectionDef | undefined;
+    if (j >= k) {
+      for (; k < j; k++) missing(defs[k]!, h.line);
+      def = defs[j];
+      k = j + 1;
+    } else if (j >= 0) {
+      diags.error({ line: h.line, col: 1 }, 'SECTION', `部分标题「${h.text}」重复或顺序不对`, `六个部分须按顺序排列：${headings}`);
+    } else if (k < defs.length) {
+      diags.error({ line: h.line, col: 1 }, 'SECTION', `部分标题「${h.text}」不是官方标题，应为「${defs[k]!.heading}」`, `标题须与官方格式一字不差；小标题请用三级标题（### ）`);
+      k++;
+    } else {
+      diags.error({ line: h.line, col: 1 }, 'SECTION', `多余的部分标题「${h.text}」`, '报告只有六个部分；小标题请用三级标题（### （一）主动公开）');
     }
-    const src = lines.slice(h.end, found[k + 1]?.start ?? lines.length).join('\n').trim();
+    if (!def) return;
+    const src = lines.slice(h.end, found[i + 1]?.start ?? lines.length).join('\n').trim();
     sections.push({ number: def.number, heading: def.heading, markdown: src, html: src ? markdown.render(src) : '', line: h.line });
   });
-  for (const extra of found.slice(defs.length)) {
-    diags.error({ line: extra.line, col: 1 }, 'SECTION', `多余的部分标题「${extra.text}」`, '报告只有六个部分；小标题请用三级标题（### （一）主动公开）');
-  }
-  if (!defs.every((d, k) => prose(sections, k, d.number))) return [];
-  return sections;
+  for (; k < defs.length; k++) missing(defs[k]!, bodyLine + lines.length - 1);
+  return sections.length === defs.length ? sections : [];
 }
 
-const prose = (sections: Section[], k: number, n: number) => sections[k]?.number === n;

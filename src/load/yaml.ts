@@ -1,7 +1,7 @@
 // Strict YAML: our own js-yaml 5 call (CORE schema: dates stay strings, no merge keys; duplicate keys throw;
 // no aliases at all; shallow nesting), plus a position for every key and value from js-yaml's event stream, so
 // that the checker can point at the exact cell.
-import { EVENT_ID, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
 import type { Pos } from './diagnostics.ts';
 
 export const MAX_DEPTH = 10;
@@ -89,7 +89,9 @@ export function loadStrictYaml(text: string, firstLine = 1): YamlDoc {
       stack.pop();
       continue;
     }
-    const offset = ev.type === EVENT_ID.SCALAR ? ev.valueStart : ev.type === EVENT_ID.ALIAS ? ev.anchorStart : ev.start;
+    // Point at the opening quote of a quoted scalar, where the editor sees the value begin.
+    const quoted = ev.type === EVENT_ID.SCALAR && (ev.style === SCALAR_STYLE.SINGLE_QUOTED || ev.style === SCALAR_STYLE.DOUBLE_QUOTED);
+    const offset = ev.type === EVENT_ID.SCALAR ? ev.valueStart - (quoted ? 1 : 0) : ev.type === EVENT_ID.ALIAS ? ev.anchorStart : ev.start;
     const pos = at(Math.max(0, offset));
     const top = stack[stack.length - 1];
     let path: Path = [];

@@ -6,6 +6,8 @@ declare module '@11ty/eleventy' {
     runMode?: 'build' | 'watch' | 'serve';
     source?: string;
     pathPrefix?: string;
+    /** Configuration callback, run like a config file's default export. */
+    config?: (eleventyConfig: unknown) => unknown;
   }
   export interface EleventyPageJson {
     url: string | false;

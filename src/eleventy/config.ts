@@ -1,0 +1,27 @@
+// The whole Eleventy configuration, as a function both entry points share: .eleventy.ts (for Eleventy's own CLI)
+// and the programmatic build in src/cli/build.ts (which passes it as the `config` callback, so that the config is
+// loaded in the same module graph as the CLI, under tsx or vitest alike).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultPaths, readPathPrefix } from '../load/site.ts';
+import { nianbaoPlugin, type EleventyConfig } from './plugin.ts';
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const INPUT_DIR = path.join(PACKAGE_ROOT, 'templates', 'pages');
+
+export function configure(eleventyConfig: EleventyConfig, contentRoot: string) {
+  eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot });
+  // Static assets (CSS, the reading-aid script) are copied as they are.
+  eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'templates', 'assets')]: 'assets' });
+  // Only Nunjucks page templates are inputs; report sources are data loaded by the plugin, never templates.
+  eleventyConfig.setTemplateFormats(['njk']);
+  // Relative to the input folder templates/pages.
+  eleventyConfig.setIncludesDirectory('../includes');
+  eleventyConfig.setLayoutsDirectory('../layouts');
+  return {
+    markdownTemplateEngine: false as const,
+    htmlTemplateEngine: 'njk',
+    // The site can live under a subpath of an existing portal (site.yml 路径前缀).
+    pathPrefix: readPathPrefix(defaultPaths(contentRoot)),
+  };
+}

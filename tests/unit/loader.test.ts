@@ -1,0 +1,223 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/load/diagnostics.ts';
+import { defaultPaths, loadSite } from '../../src/load/site.ts';
+import { lineOf, makeContent, OFFICE, reportSource } from '../helpers/content.ts';
+
+function load(files: Record<string, string | Buffer>, withOffice = true) {
+  const dir = makeContent(files, withOffice);
+  return { dir, ...loadSite(defaultPaths(dir)) };
+}
+
+const errors = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
+
+function onlyError(files: Record<string, string | Buffer>): Diagnostic {
+  const r = load(files);
+  const es = errors(r.diagnostics);
+  expect(es, JSON.stringify(es, null, 1)).toHaveLength(1);
+  expect(r.site).toBeUndefined();
+  return es[0]!;
+}
+
+describe('valid sources', () => {
+  it('loads a 2021-format report with totals given, and computes nothing that was given', () => {
+    const r = load({ 't-office/2022.md': reportSource(2022) });
+    expect(errors(r.diagnostics)).toEqual([]);
+    const rep = r.site!.reports[0]!;
+    expect(rep.format.id).toBe('2021');
+    expect(rep.meta.published).toBe('2023-01-20');
+    expect(rep.meta.indexNo).toBe('T0001/2023-00001');
+    const t3 = rep.tables['三'];
+    expect(t3.status).toBe('published');
+    if (t3.status !== 'published') return;
+    expect(t3.blocks[0]!.cells.flat().every((c) => !c.computed)).toBe(true);
+  });
+
+  it('computes omitted totals (总计 column and （七）总计 row) from the data', () => {
+    const r = load({ 't-office/2020.md': reportSource(2020, { omitTotals: true }) });
+    expect(errors(r.diagnostics)).toEqual([]);
+    const rep = r.site!.reports[0]!;
+    expect(rep.format.id).toBe('2019');
+    const t3 = rep.tables['三'];
+    if (t3.status !== 'published') throw new Error('unpublished');
+    const block = rep.format.table('三').blocks[0]!;
+    const total = block.rows.find((x) => x.label === '（七）总计')!.index;
+    const first = block.rows.find((x) => x.label === '一、本年新收政府信息公开申请数量')!.index;
+    const sumCol = block.columns.length - 1;
+    expect(t3.blocks[0]!.cells[total]![0]).toMatchObject({ status: 'number', value: 8, computed: true });
+    expect(t3.blocks[0]!.cells[first]![sumCol]).toMatchObject({ status: 'number', value: 8, computed: true });
+    expect(t3.blocks[0]!.cells[total]![sumCol]).toMatchObject({ status: 'number', value: 8, computed: true });
+  });
+
+  it('accepts a BOM and CRLF line ends', () => {
+    const text = '\uFEFF' + reportSource(2022).replace(/\n/g, '\r\n');
+    const r = load({ 't-office/2022.md': text });
+    expect(errors(r.diagnostics)).toEqual([]);
+    expect(r.site!.reports[0]!.sections).toHaveLength(6);
+  });
+
+  it('keeps 不适用 and 缺失 apart from 0, and a 未发布 table as such', () => {
+    const text = reportSource(2022)
+      .replace('    规章: [0, 0, 0]', '    规章: [不适用, 不适用, 不适用]')
+      .replace('    行政许可: [0]', '    行政许可: [缺失]')
+      .replace(/表四:\n(  .*\n)+/, '表四:\n  未发布: 原文未附此表\n');
+    const r = load({ 't-office/2022.md': text });
+    expect(errors(r.diagnostics)).toEqual([]);
+    const rep = r.site!.reports[0]!;
+    const t2 = rep.tables['二'];
+    if (t2.status !== 'published') throw new Error('unpublished');
+    expect(t2.blocks[0]!.cells[0]![0]!.status).toBe('na');
+    expect(t2.blocks[1]!.cells[0]![0]!.status).toBe('missing');
+    expect(rep.tables['四']).toMatchObject({ status: 'unpublished', reason: '原文未附此表' });
+  });
+});
+
+describe('bad input: one clear diagnostic with file, line, column', () => {
+  it('malformed YAML', () => {
+    const text = reportSource(2022).replace('年度: 2022', '年度: [2022');
+    const d = onlyError({ 't-office/2022.md': text });
+    expect(d).toMatchObject({ file: 'reports/t-office/2022.md', rule: 'YAML' });
+    expect(d.line).toBeGreaterThanOrEqual(2);
+    expect(d.message).toMatch(/YAML/);
+  });
+
+  it('an unknown key', () => {
+    const text = reportSource(2022).replace('年度: 2022', '年度: 2022\n作者: 张三');
+    const d = onlyError({ 't-office/2022.md': text });
+    expect(d).toMatchObject({ rule: 'KEY', line: 3, col: 1 });
+    expect(d.message).toContain('未知的字段「作者」');
+  });
+
+  it('permalink in content is refused', () => {
+    const text = reportSource(2022).replace('年度: 2022', '年度: 2022\npermalink: ../../evil.html');
+    const d = onlyError({ 't-office/2022.md': text });
+    expect(d).toMatchObject({ rule: 'KEY', line: 3 });
+    expect(d.message).toContain('permalink');
+  });
+
+  it.each([
+    ['text', '"十二"', /不是数值/],
+    ['a placeholder', '/', /不是数值/],
+    ['a decimal in a count cell', '2.5', /整数/],
+    ['a negative count', '-3', /负数/],
+    ['full-width digits', '１２', /全角/],
+    ['a number written as a string', '"12"', /引号/],
+  ])('a wrong value kind: %s', (_name, value, message) => {
+    const source = reportSource(2022);
+    const text = source.replace('    （一）予以公开: [2, 0, 0,', `    （一）予以公开: [2, 0, ${value},`);
+    const d = onlyError({ 't-office/2022.md': text });
+    expect(d.rule).toBe('DOM');
+    expect(d.line).toBe(lineOf(source, '（一）予以公开'));
+    expect(d.col).toBe(text.split('\n')[d.line - 1]!.indexOf(value) + 1);
+    expect(d.message).toContain('三、收到和处理政府信息公开申请情况 · （一）予以公开 · 科研机构');
+    expect(d.message).toMatch(message);
+    expect(d.hint).toBeTruthy();
+  });
+
+  it('a year that does not match the file name', () => {
+    const d = onlyError({ 't-office/2022.md': reportSource(2022).replace('年度: 2022', '年度: 2023') });
+    expect(d).toMatchObject({ rule: 'YEAR', line: 2, col: 5 });
+    expect(d.message).toContain('2022.md');
+  });
+
+  it('an alias bomb', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]'].join('\n');
+    const text = reportSource(2022).replace('年度: 2022', `年度: 2022\n${bomb}`);
+    const d = onlyError({ 't-office/2022.md': text });
+    expect(d.rule).toBe('YAML');
+    expect(d.message).toContain('别名');
+    expect(d.line).toBe(4);
+  });
+
+  it('deep nesting', () => {
+    const text = reportSource(2022).replace('年度: 2022', `年度: 2022\nx: ${'['.repeat(40)}${']'.repeat(40)}`);
+    const d = onlyError({ 't-office/2022.md': text });
+    expect(d.rule).toBe('YAML');
+    expect(d.message).toContain('嵌套');
+  });
+
+  it('__proto__ as a key', () => {
+    const d = onlyError({ 't-office/2022.md': reportSource(2022).replace('年度: 2022', '年度: 2022\n__proto__: {}') });
+    expect(d).toMatchObject({ rule: 'YAML', line: 3 });
+  });
+
+  it('an office id with non-ASCII characters', () => {
+    const r = load({ '台山/office.yml': OFFICE, '台山/2022.md': reportSource(2022) });
+    const es = errors(r.diagnostics);
+    expect(es).toHaveLength(1);
+    expect(es[0]).toMatchObject({ file: 'reports/台山', rule: 'ID' });
+    expect(es[0]!.message).toContain('机构代号「台山」无效');
+  });
+
+  it('a missing section heading', () => {
+    const source = reportSource(2022);
+    const d = onlyError({ 't-office/2022.md': source.replace('## 五、存在的主要问题及改进情况\n', '') });
+    expect(d.rule).toBe('SECTION');
+    expect(d.message).toContain('五、存在的主要问题及改进情况');
+    expect(d.line).toBe(lineOf(source, '## 六、') - 1);
+  });
+
+  it('a reworded section heading', () => {
+    const source = reportSource(2022).replace('## 一、总体情况', '## 一、总体工作情况');
+    const d = onlyError({ 't-office/2022.md': source });
+    expect(d).toMatchObject({ rule: 'SECTION', line: lineOf(source, '## 一、总体工作情况') });
+    expect(d.message).toContain('应为「一、总体情况」');
+  });
+
+  it('a 2019 label in a 2021 report names the format it belongs to', () => {
+    const source = reportSource(2022).replace('    行政规范性文件:', '    规范性文件:');
+    const es = errors(load({ 't-office/2022.md': source }).diagnostics);
+    const unknown = es.find((d) => d.message.includes('没有「规范性文件」'))!;
+    expect(unknown.line).toBe(lineOf(source, '    规范性文件:'));
+    expect(unknown.hint).toContain('试行');
+  });
+
+  it('an empty file, a binary file, an oversize file', () => {
+    expect(onlyError({ 't-office/2022.md': '' }).message).toContain('空');
+    expect(onlyError({ 't-office/2022.md': Buffer.from([0x2d, 0, 1, 2, 3]) }).message).toContain('二进制');
+    expect(onlyError({ 't-office/2022.md': 'x'.repeat(2 * 1024 * 1024) }).message).toContain('过大');
+  });
+
+  it('a symlink pointing outside reports/', () => {
+    const dir = makeContent({});
+    writeFileSync(path.join(dir, 'outside.md'), reportSource(2022));
+    symlinkSync(path.join(dir, 'outside.md'), path.join(dir, 'reports', 't-office', '2022.md'));
+    const es = errors(loadSite(defaultPaths(dir)).diagnostics);
+    expect(es).toHaveLength(1);
+    expect(es[0]!.message).toContain('符号链接');
+  });
+
+  it('a total that does not add up is checked, not trusted (T3-ROW)', () => {
+    const source = reportSource(2022);
+    const text = source.replace('  一、本年新收政府信息公开申请数量: [8, 0, 0, 0, 0, 0, 8]', '  一、本年新收政府信息公开申请数量: [8, 0, 0, 0, 0, 0, 9]');
+    const es = errors(load({ 't-office/2022.md': text }).diagnostics);
+    const row = es.find((d) => d.rule === 'T3-ROW')!;
+    expect(row.line).toBe(lineOf(source, '一、本年新收'));
+    expect(row.message).toContain('总计应为 8');
+  });
+
+  it('reports every problem of a run, not only the first', () => {
+    const source = reportSource(2022)
+      .replace('年度: 2022', '年度: 2022\n作者: 张三')
+      .replace('    行政处罚: [0]', '    行政处罚: [-1]')
+      .replace('  复议后起诉: [0, 0, 0, 0, 0]', '  复议后起诉: [0, 0, 0, 0, 1]');
+    const es = errors(load({ 't-office/2022.md': source }).diagnostics);
+    expect(es.map((d) => d.rule).sort()).toEqual(['DOM', 'KEY', 'T4-SUM']);
+  });
+});
+
+describe('office and region files', () => {
+  it('an office whose region does not exist', () => {
+    const r = load({ 'x-office/office.yml': OFFICE.replace('t-region', 'nowhere') }, false);
+    expect(errors(r.diagnostics)[0]!.message).toContain('nowhere');
+  });
+
+  it('codes must be quoted strings', () => {
+    const dir = makeContent({});
+    mkdirSync(path.join(dir, 'reports', 'y-office'));
+    writeFileSync(path.join(dir, 'reports', 'y-office', 'office.yml'), `${OFFICE}联系方式:\n  邮编: 529200\n`);
+    const es = errors(loadSite(defaultPaths(dir)).diagnostics);
+    expect(es[0]).toMatchObject({ file: 'reports/y-office/office.yml', line: 7, rule: 'KIND' });
+  });
+});
