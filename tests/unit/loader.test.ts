@@ -1,9 +1,9 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/load/diagnostics.ts';
 import { defaultPaths, loadSite } from '../../src/load/site.ts';
-import { lineOf, makeContent, OFFICE, reportSource } from '../helpers/content.ts';
+import { lineOf, makeContent, OFFICE, REPO, reportSource } from '../helpers/content.ts';
 
 function load(files: Record<string, string | Buffer>, withOffice = true) {
   const dir = makeContent(files, withOffice);
@@ -219,5 +219,17 @@ describe('office and region files', () => {
     writeFileSync(path.join(dir, 'reports', 'y-office', 'office.yml'), `${OFFICE}联系方式:\n  邮编: 529200\n`);
     const es = errors(loadSite(defaultPaths(dir)).diagnostics);
     expect(es[0]).toMatchObject({ file: 'reports/y-office/office.yml', line: 7, rule: 'KIND' });
+  });
+});
+
+describe('the README example', () => {
+  it('is a complete report that loads without errors', () => {
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const example = readme.slice(readme.indexOf('```markdown\n') + 12, readme.indexOf('\n```\n\nThe rules of the file'));
+    const r = load({ 't-office/2022.md': example + '\n' });
+    expect(errors(r.diagnostics)).toEqual([]);
+    const rep = r.site!.reports[0]!;
+    expect(rep.tables['四'].status).toBe('unpublished');
+    expect(rep.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -1,0 +1,54 @@
+// The nianbao command as an editor runs it: bad input fails with Chinese diagnostics (file:line:col), no stack
+// trace, and leaves the previous site exactly as it was.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertInsideOutput } from '../../src/site/paths.ts';
+import { lineOf, makeContent, REPO, reportSource } from '../helpers/content.ts';
+import { treeHash } from '../helpers/tree.ts';
+
+const nianbao = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'bin', 'nianbao.js'), ...args], { encoding: 'utf8', cwd: REPO });
+
+describe('nianbao build', () => {
+  it('builds, then refuses bad input without touching the previous site', () => {
+    const good = reportSource(2022);
+    const content = makeContent({ 't-office/2022.md': good });
+    const ok = nianbao('build', '--root', content);
+    expect(ok.status, ok.stderr).toBe(0);
+    const site = path.join(content, '_site');
+    const before = treeHash(site);
+    expect(readdirSync(path.join(site, 'reports', 't-office'))).toContain('2022');
+
+    const bad = good.replace('    行政处罚: [0]', '    行政处罚: [1.5]').replace('年度: 2022', '年度: 2022\npermalink: /x/');
+    writeFileSync(path.join(content, 'reports', 't-office', '2022.md'), bad);
+    const r = nianbao('build', '--root', content);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`reports/t-office/2022.md:${lineOf(bad, '行政处罚')}:`);
+    expect(r.stderr).toContain(`reports/t-office/2022.md:3:1 错误 KEY 不允许在内容中设置 permalink`);
+    expect(r.stderr).toContain('件数应为整数');
+    expect(r.stderr).toContain('原有网站未作改动');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(treeHash(site)).toBe(before);
+    // No temporary folder left beside it.
+    expect(readdirSync(content).filter((n) => n.startsWith('_site'))).toEqual(['_site']);
+  });
+
+  it('check prints every problem and exits 1; a clean tree exits 0', () => {
+    const content = makeContent({ 't-office/2022.md': reportSource(2022).replace('年度: 2022', '年度: 2021') });
+    const r = nianbao('check', '--root', content);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('错误 YEAR');
+    const clean = nianbao('check', '--root', makeContent({ 't-office/2022.md': reportSource(2022) }));
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(clean.stderr).toContain('检查通过：1 份报告');
+  });
+});
+
+describe('output path guard', () => {
+  it('accepts paths inside the output folder and refuses any that escape it', () => {
+    expect(() => assertInsideOutput('/tmp/site', '/tmp/site/reports/a/2022/index.html')).not.toThrow();
+    expect(() => assertInsideOutput('/tmp/site', '/tmp/site/../evil.html')).toThrow(/escapes/);
+    expect(() => assertInsideOutput('/tmp/site', '/tmp/site-other/index.html')).toThrow(/escapes/);
+  });
+});
