@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Eleventy, type EleventyOptions } from '@11ty/eleventy';
 import { INPUT_DIR, PACKAGE_ROOT, configure } from '../eleventy/config.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
-import { SourceErrors } from '../load/diagnostics.ts';
+import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
 import { preloadSite } from '../eleventy/plugin.ts';
 
@@ -30,7 +30,7 @@ export function createEleventy(root: string, output: string, extra: EleventyOpti
 }
 
 /** Builds into `output` atomically. Throws SourceErrors (with every diagnostic) or the build's error. */
-export async function buildSite(opts: BuildOptions): Promise<{ files: number }> {
+export async function buildSite(opts: BuildOptions): Promise<{ files: number; warnings: Diagnostic[] }> {
   const paths = defaultPaths(opts.root);
   const output = path.resolve(opts.output ?? path.join(opts.root, '_site'));
   const loaded = loadSite(paths);
@@ -55,7 +55,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ files: number }> 
     if (existsSync(output)) renameSync(output, old);
     renameSync(tmp, output);
     rmSync(old, { recursive: true, force: true });
-    return { files: written.length };
+    return { files: written.length, warnings: loaded.diagnostics };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -47,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build': {
-        const { files } = await buildSite({ root, output: option(args, 'out'), quiet: true });
+        const { files, warnings } = await buildSite({ root, output: option(args, 'out'), quiet: true });
+        // Warnings do not stop the build; they are printed here and listed on the oversight page (/quality/).
+        printDiagnostics(warnings, 'human');
         console.log(`网站已生成：${files} 个文件。`);
         return 0;
       }

@@ -60,7 +60,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   });
   eleventyConfig.addGlobalData('nb', () => {
     const d = load();
-    return { config: d.site.config, reports: d.pages.reports, offices: d.pages.offices, home: d.pages.home };
+    return { config: d.site.config, reports: d.pages.reports, offices: d.pages.offices, home: d.pages.home, quality: d.pages.quality };
   });
   eleventyConfig.addWatchTarget(paths.reports);
   eleventyConfig.addWatchTarget(paths.siteFile);

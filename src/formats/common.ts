@@ -1,6 +1,6 @@
 // Parts of the national format that both versions share verbatim (report-format.md: "same in both formats").
 // Only format definition files import this module.
-import type { ColumnDef, RowDef, RuleDef, SectionDef, TableDef } from './types.ts';
+import type { ColumnDef, CrossYearRuleDef, MeasureDef, ProseCheckDef, RowDef, RuleDef, SectionDef, TableDef } from './types.ts';
 
 export const SECTIONS: readonly SectionDef[] = [
   { number: 1, heading: '一、总体情况' },
@@ -140,4 +140,45 @@ export const COMMON_RULES: readonly RuleDef[] = [
     parts: ['结果维持', '结果纠正', '其他结果', '尚未审结'],
     describe: '行政复议及两类行政诉讼各自：总计＝结果维持＋结果纠正＋其他结果＋尚未审结',
   },
+];
+
+const T3_NEW = '一、本年新收政府信息公开申请数量';
+const T3_CARRIED = '二、上年结转政府信息公开申请数量';
+const T3_NEXT = '四、结转下年度继续办理';
+
+/** 上年结转 continues last year's 结转下年度继续办理 (report-format.md X-CARRY; same labels in both versions). */
+export const CARRY_RULE: CrossYearRuleDef = {
+  type: 'carry',
+  id: 'X-CARRY',
+  table: '三',
+  from: T3_NEXT,
+  to: T3_CARRIED,
+  describe: '本年“二、上年结转”应等于上一年度报告的“四、结转下年度继续办理”（逐列）',
+};
+
+/** Key measures shared by both versions (tables 三 and 四 have the same labels in both). */
+export const COMMON_MEASURES: readonly MeasureDef[] = [
+  { id: 'received', label: '本年新收申请', cells: [{ table: '三', row: T3_NEW, column: '总计' }] },
+  { id: 'carried', label: '上年结转申请', cells: [{ table: '三', row: T3_CARRIED, column: '总计' }] },
+  { id: 'handled', label: '办理结果总计', cells: [{ table: '三', row: '（七）总计', column: '总计' }] },
+  { id: 'disclosed', label: '予以公开', cells: [{ table: '三', row: '（一）予以公开', column: '总计' }] },
+  { id: 'partial', label: '部分公开', cells: [{ table: '三', row: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', column: '总计' }] },
+  { id: 'review', label: '行政复议', cells: [{ table: '四', row: '行政复议', column: '总计' }] },
+  {
+    id: 'litigation',
+    label: '行政诉讼',
+    cells: [
+      { table: '四', row: '未经复议直接起诉', column: '总计' },
+      { table: '四', row: '复议后起诉', column: '总计' },
+    ],
+  },
+];
+
+/** How reports quote the measures in prose (TXT). Counting words: 件、份、宗、个、起. */
+export const COMMON_PROSE: readonly ProseCheckDef[] = [
+  { measure: 'received', pattern: '(?:收到|受理|接收)[^。；;\\d]{0,16}?申请[^。；;\\d]{0,4}?(\\d+)\\s*(?:件|份|宗|个|条)', alsoWith: ['carried'] },
+  { measure: 'disclosed', pattern: '予以公开[^。；;\\d]{0,2}?(\\d+)\\s*(?:件|份|宗|个)' },
+  { measure: 'partial', pattern: '部分公开[^。；;\\d]{0,2}?(\\d+)\\s*(?:件|份|宗|个)' },
+  { measure: 'review', pattern: '行政复议(?:案件)?[^。；;\\d]{0,2}?(\\d+)\\s*(?:件|起|宗|个)' },
+  { measure: 'litigation', pattern: '行政诉讼(?:案件)?[^。；;\\d]{0,2}?(\\d+)\\s*(?:件|起|宗|个)' },
 ];

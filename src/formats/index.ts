@@ -1,6 +1,6 @@
 // The registry of format versions and their compiled form: leaf rows and columns with indices, rules resolved to
 // those indices. Adding a future version means one new definition file and one line in FORMATS.
-import type { BlockDef, ColumnDef, FormatDef, RowDef, RowSelector, RuleDef, TableDef, TableId, ValueKind } from './types.ts';
+import type { BlockDef, CellRef, ColumnDef, FormatDef, RowDef, RowSelector, RuleDef, TableDef, TableId, ValueKind } from './types.ts';
 import { v2019 } from './v2019.ts';
 import { v2021 } from './v2021.ts';
 
@@ -50,11 +50,23 @@ export interface CompiledTable {
   derivedRows: ReadonlyMap<number, ReadonlySet<number>>;
 }
 
+/** Where a labelled cell lives in the compiled tables. */
+export interface CellLocation {
+  table: TableId;
+  block: number;
+  row: number;
+  column: number;
+}
+
 export interface CompiledFormat {
   def: FormatDef;
   id: string;
   tables: readonly CompiledTable[];
   table(id: TableId): CompiledTable;
+  /** The cell with this row and column label in the table, or undefined if this version has none. */
+  locate(ref: CellRef): CellLocation | undefined;
+  /** Leaf row index of a row label in a table (first block holding it), with its block. */
+  row(table: TableId, label: string): { block: number; row: number } | undefined;
 }
 
 function leafColumns(columns: readonly ColumnDef[], path: string[] = [], out: LeafColumn[] = []): LeafColumn[] {
@@ -139,16 +151,33 @@ function compileTable(def: TableDef, rules: readonly RuleDef[]): CompiledTable {
 function compile(def: FormatDef): CompiledFormat {
   unique(def.sections.map((s) => s.heading), 'section');
   const tables = def.tables.map((t) => compileTable(t, def.rules));
-  return {
+  const table = (id: TableId) => {
+    const t = tables.find((x) => x.id === id);
+    if (!t) throw new Error(`format ${def.id} has no table ${id}`);
+    return t;
+  };
+  const row = (id: TableId, label: string) => {
+    for (const b of table(id).blocks) {
+      const r = b.rows.find((x) => x.label === label);
+      if (r) return { block: b.index, row: r.index };
+    }
+    return undefined;
+  };
+  const compiled: CompiledFormat = {
     def,
     id: def.id,
     tables,
-    table(id: TableId) {
-      const t = tables.find((x) => x.id === id);
-      if (!t) throw new Error(`format ${def.id} has no table ${id}`);
-      return t;
+    table,
+    row,
+    locate(ref: CellRef) {
+      const r = row(ref.table, ref.row);
+      const c = r && table(ref.table).blocks[r.block]!.columns.find((x) => x.label === ref.column);
+      return r && c ? { table: ref.table, block: r.block, row: r.row, column: c.index } : undefined;
     },
   };
+  // Every cell a measure names must exist: a typo in a definition fails at start-up, not silently.
+  for (const m of def.measures) for (const ref of m.cells) if (!compiled.locate(ref)) throw new Error(`format ${def.id}: measure ${m.id} names a missing cell`);
+  return compiled;
 }
 
 const COMPILED = new Map(FORMATS.map((f) => [f.id, compile(f)]));

@@ -69,6 +69,61 @@ export type RuleDef =
 
 export type TableId = '二' | '三' | '四';
 
+/** A cell named by its table, row label and column label (labels are unique within a table). */
+export interface CellRef {
+  table: TableId;
+  row: string;
+  column: string;
+}
+
+/** Rules between a report and the same office's report of the previous year. */
+export type CrossYearRuleDef =
+  | {
+      /** Per column: row `to` of year Y equals row `from` of year Y−1 (the rows may be in different versions). */
+      type: 'carry';
+      id: string;
+      table: TableId;
+      from: string;
+      to: string;
+      describe: string;
+    }
+  | {
+      /** Per row having these columns, both years in this format: stock(Y) = stock(Y−1) + plus(Y) − minus(Y). */
+      type: 'stock';
+      id: string;
+      table: TableId;
+      stock: string;
+      plus: string;
+      minus: string;
+      describe: string;
+    }
+  | {
+      /** Per row having these columns, both years in this format: base(Y−1) + delta(Y−1) = base(Y). */
+      type: 'running';
+      id: string;
+      table: TableId;
+      base: string;
+      delta: string;
+      describe: string;
+    };
+
+/** A key measure of a report: the sum of some cells. Used for trends, year-on-year checks and prose checks. */
+export interface MeasureDef {
+  id: string;
+  /** Short Chinese name shown to readers. */
+  label: string;
+  cells: readonly CellRef[];
+}
+
+/** A phrase in the prose that quotes a measure, e.g. 予以公开N件. */
+export interface ProseCheckDef {
+  measure: string;
+  /** Regular expression source; the first capture group is the number. */
+  pattern: string;
+  /** Other measures whose sum with `measure` the prose may also quote (another basis, e.g. 新收＋结转). */
+  alsoWith?: readonly string[];
+}
+
 export interface TableDef {
   id: TableId;
   /** Which section (一…六) carries the table. */
@@ -99,4 +154,7 @@ export interface FormatDef {
   sections: readonly SectionDef[];
   tables: readonly TableDef[];
   rules: readonly RuleDef[];
+  crossYear: readonly CrossYearRuleDef[];
+  measures: readonly MeasureDef[];
+  prose: readonly ProseCheckDef[];
 }

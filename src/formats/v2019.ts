@@ -1,5 +1,5 @@
 // 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号: report years 2019–2020.
-import { COMMON_RULES, SECTIONS, T4_TABLE, t3Table } from './common.ts';
+import { CARRY_RULE, COMMON_MEASURES, COMMON_PROSE, COMMON_RULES, SECTIONS, T4_TABLE, t3Table } from './common.ts';
 import type { ColumnDef, FormatDef } from './types.ts';
 
 const count = (label: string): ColumnDef => ({ label, kind: 'count', unit: '件' });
@@ -55,4 +55,17 @@ export const v2019: FormatDef = {
     T4_TABLE,
   ],
   rules: COMMON_RULES,
+  crossYear: [
+    CARRY_RULE,
+    {
+      type: 'running',
+      id: 'X-2019',
+      table: '二',
+      base: '上一年项目数量',
+      delta: '本年增/减',
+      describe: '上一年度的“上一年项目数量”加“本年增/减”应等于本年度的“上一年项目数量”（2019—2020年度试行格式内）',
+    },
+  ],
+  measures: COMMON_MEASURES,
+  prose: COMMON_PROSE,
 };

@@ -1,5 +1,5 @@
 // 《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号 (2021-09-26): report years 2021 on.
-import { COMMON_RULES, SECTIONS, T4_TABLE, t3Table } from './common.ts';
+import { CARRY_RULE, COMMON_MEASURES, COMMON_PROSE, COMMON_RULES, SECTIONS, T4_TABLE, t3Table } from './common.ts';
 import type { ColumnDef, FormatDef } from './types.ts';
 
 const count = (label: string): ColumnDef => ({ label, kind: 'count', unit: '件' });
@@ -50,4 +50,18 @@ export const v2021: FormatDef = {
     T4_TABLE,
   ],
   rules: COMMON_RULES,
+  crossYear: [
+    CARRY_RULE,
+    {
+      type: 'stock',
+      id: 'X-STOCK',
+      table: '二',
+      stock: '现行有效件数',
+      plus: '本年制发件数',
+      minus: '本年废止件数',
+      describe: '现行有效件数通常等于上一年度现行有效件数加本年制发件数减本年废止件数（清理、合并等可致差异，请说明）',
+    },
+  ],
+  measures: COMMON_MEASURES,
+  prose: COMMON_PROSE,
 };

@@ -19,6 +19,8 @@ export interface Diagnostic {
   message: string;
   /** How to fix it. */
   hint?: string;
+  /** For a warning the editor accepted in the source (警告说明): the reason given. */
+  waived?: string;
 }
 
 /** Collects every problem of a run; loading goes on after an error so that all are reported at once. */
@@ -50,7 +52,7 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 
 /** `reports/x/2022.md:41:7 错误 T3-BAL …` then an indented hint: the human (default) output. */
 export function formatHuman(d: Diagnostic): string {
-  const sev = d.severity === 'error' ? '错误' : '警告';
+  const sev = d.severity === 'error' ? '错误' : d.waived ? '警告（已说明）' : '警告';
   return `${d.file}:${d.line}:${d.col} ${sev} ${d.rule} ${d.message}${d.hint ? `\n    提示：${d.hint}` : ''}`;
 }
 

@@ -46,8 +46,11 @@ export function readSections(body: string, bodyLine: number, defs: readonly Sect
       diags.error({ line: h.line, col: 1 }, 'SECTION', `多余的部分标题「${h.text}」`, '报告只有六个部分；小标题请用三级标题（### （一）主动公开）');
     }
     if (!def) return;
-    const src = lines.slice(h.end, found[i + 1]?.start ?? lines.length).join('\n').trim();
-    sections.push({ number: def.number, heading: def.heading, markdown: src, html: src ? markdown.render(src) : '', line: h.line });
+    const until = found[i + 1]?.start ?? lines.length;
+    let from = h.end;
+    while (from < until && lines[from]!.trim() === '') from++;
+    const src = lines.slice(from, until).join('\n').trim();
+    sections.push({ number: def.number, heading: def.heading, markdown: src, html: src ? markdown.render(src) : '', line: h.line, markdownLine: bodyLine + from });
   });
   for (; k < defs.length; k++) missing(defs[k]!, bodyLine + lines.length - 1);
   return sections.length === defs.length ? sections : [];

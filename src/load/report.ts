@@ -3,15 +3,17 @@ import path from 'node:path';
 import { formatForYear, type TableId } from '../formats/index.ts';
 import { checkRules, computeTotals, type RuleLabels } from '../model/compute.ts';
 import { REPORT_FIELDS } from '../model/fields.ts';
-import type { Office, Report, ReportMeta, Revision, TableData } from '../model/types.ts';
+import type { Office, Report, ReportMeta, Revision, TableData, Waiver } from '../model/types.ts';
+import { RULES } from '../check/rules.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { readFields } from './fields.ts';
 import { readSections } from './prose.ts';
 import { SourceFileError, readSourceText, splitFrontMatter } from './source.ts';
 import { readTable } from './tables.ts';
-import { isMapping, loadStrictYaml, YamlError } from './yaml.ts';
+import { isMapping, loadStrictYaml, pathKey, YamlError } from './yaml.ts';
 
 export const REPORT_FILE = /^(\d{4})\.md$/;
+const WAIVERS_KEY = REPORT_FIELDS.find((f) => f.prop === 'waivers')!.key;
 
 export interface LoadResult<T> {
   value?: T;
@@ -58,6 +60,12 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
       tables[t.id] = data;
     }
     const sections = readSections(fm.body, fm.bodyLine, format.def.sections, diags);
+    for (const [i, w] of ((f.waivers as Waiver[] | undefined) ?? []).entries()) {
+      const info = RULES[w.rule];
+      const pos = doc.values.get(pathKey([WAIVERS_KEY, i]));
+      if (!info) diags.error(pos, 'KIND', `「${WAIVERS_KEY}」中的规则「${w.rule}」不存在`, `可说明的警告：${Object.values(RULES).filter((r) => r.severity === 'warning').map((r) => r.id).join('、')}`);
+      else if (info.severity === 'error') diags.error(pos, 'KIND', `「${w.rule}」是错误，不能通过说明豁免`, '请改正数据');
+    }
     if (diags.hasErrors) return { diagnostics: diags };
     const meta: ReportMeta = {
       title: (f.title as string | undefined) ?? `${office.name}${yearFromName}年政府信息公开工作年度报告`,
@@ -69,8 +77,9 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
       topic: (f.topic as string | undefined) ?? '政务公开',
     };
     const revisions = ((f.revisions as Revision[] | undefined) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : 1));
+    const waivers = (f.waivers as Waiver[] | undefined) ?? [];
     return {
-      value: { officeId: office.id, year: yearFromName, file: rel, format, meta, tables, sections, revisions, source },
+      value: { officeId: office.id, year: yearFromName, file: rel, format, meta, tables, sections, revisions, waivers, warnings: [], source },
       diagnostics: diags,
     };
   } catch (e) {

@@ -7,6 +7,7 @@ import type { Office, Region, Report, SiteConfig, SiteData } from '../model/type
 import { Diagnostics, SourceErrors, type Diagnostic } from './diagnostics.ts';
 import { SLUG, readFields } from './fields.ts';
 import { REPORT_FILE, loadReport } from './report.ts';
+import { checkReports } from '../check/index.ts';
 import { SourceFileError, readSourceText } from './source.ts';
 import { YamlError, isMapping, loadStrictYaml } from './yaml.ts';
 
@@ -125,6 +126,7 @@ export function loadSite(p: SitePaths): LoadedSite {
     }
   }
   for (const o of offices) if (o.parent && !offices.some((x) => x.id === o.parent)) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `上级机构「${o.parent}」不存在`);
+  out.push(...checkReports(reports));
 
   if (out.some((d) => d.severity === 'error') || !cfg) return { diagnostics: out };
   const config: SiteConfig = {

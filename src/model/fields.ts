@@ -27,6 +27,11 @@ export const OFFICE_LEVELS = ['省级', '地市级', '县级', '乡级'] as cons
 /** Governments publish by 3月31日, their departments and other offices by 1月31日 (条例 第四十九条). */
 export const OFFICE_TYPES = ['人民政府', '政府办公室', '政府部门', '乡镇街道', '其他'] as const;
 
+/** The publication deadline of a report (条例 第四十九条): MM-DD of the year after the report year. */
+export function deadlineFor(officeType: string, year: number): string {
+  return officeType === OFFICE_TYPES[0] ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
 export const REPORT_FIELDS: readonly FieldSpec[] = [
   { key: '年度', prop: 'year', kind: 'year', required: true, describe: '报告年度（统计期为该年1月1日至12月31日），须与文件名一致' },
   { key: '标题', prop: 'title', kind: 'text', describe: '报告标题；省略时为“机构全称＋年度＋政府信息公开工作年度报告”' },
@@ -36,6 +41,16 @@ export const REPORT_FIELDS: readonly FieldSpec[] = [
   { key: '索引号', prop: 'indexNo', kind: 'code', describe: '信息公开目录索引号，如 000014349/2017-00110' },
   { key: '文号', prop: 'docNo', kind: 'text', describe: '文号（如有）' },
   { key: '主题分类', prop: 'topic', kind: 'text', describe: '主题分类；省略时为“政务公开”' },
+  {
+    key: '警告说明',
+    prop: 'waivers',
+    kind: 'list',
+    describe: '对检查警告（不能是错误）的书面说明；理由会作为脚注显示在报告页面上',
+    fields: [
+      { key: '规则', prop: 'rule', kind: 'text', required: true, describe: '警告的规则代号，如 X-STOCK' },
+      { key: '理由', prop: 'reason', kind: 'text', required: true, describe: '为什么这一情况是正确的' },
+    ],
+  },
   {
     key: '修订记录',
     prop: 'revisions',

@@ -1,6 +1,6 @@
 // The loaded, validated model that every output (pages, exports, checks) reads.
 import type { CompiledFormat, TableId } from '../formats/index.ts';
-import type { Pos } from '../load/diagnostics.ts';
+import type { Diagnostic, Pos } from '../load/diagnostics.ts';
 
 /**
  * One table cell. Blank is not zero: a number, 不适用 (does not apply), 缺失 (not known), or — only for totals the
@@ -28,7 +28,15 @@ export interface Section {
   /** Markdown source of the prose under the heading (may be empty for 二–四). */
   markdown: string;
   html: string;
+  /** File line of the heading, and of the first line of `markdown`. */
   line: number;
+  markdownLine: number;
+}
+
+/** An editor's written acceptance of a warning (never an error); published as a footnote on the report page. */
+export interface Waiver {
+  rule: string;
+  reason: string;
 }
 
 export interface Revision {
@@ -57,6 +65,9 @@ export interface Report {
   tables: Record<TableId, TableData>;
   sections: Section[];
   revisions: Revision[];
+  waivers: Waiver[];
+  /** Warnings the checks found (filled after all reports are loaded); waived ones carry their reason. */
+  warnings: Diagnostic[];
   /** The committed source text, published beside the report. */
   source: string;
 }

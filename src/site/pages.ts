@@ -2,6 +2,10 @@
 // government meta tags. Templates only print these.
 import type { Office, Region, Report, SiteData } from '../model/types.ts';
 import { officeUrl, permalinkFor, reportUrl, urlFor } from './paths.ts';
+import { deadlineFor } from '../model/fields.ts';
+import { ruleInfo } from '../check/rules.ts';
+
+export const QUALITY_URL = urlFor('quality');
 
 export const COLUMN_NAME = '政府信息公开年报';
 
@@ -43,10 +47,24 @@ export interface OfficeEntry {
   reports: Array<{ year: number; url: string; title: string; published: string | null }>;
 }
 
+export interface QualityRow {
+  office: Office;
+  year: number;
+  url: string;
+  format: string;
+  published: string | null;
+  deadline: string;
+  /** true on time, false late, null when the publication date is not known. */
+  onTime: boolean | null;
+  unpublishedTables: string[];
+  warnings: Array<{ rule: string; title: string; message: string; waived?: string }>;
+}
+
 export interface SitePages {
   reports: ReportPage[];
   offices: OfficeEntry[];
   home: { head: PageHead; crumbs: Crumb[] };
+  quality: { url: string; head: PageHead; crumbs: Crumb[]; rows: QualityRow[]; totals: { reports: number; late: number; unknownDate: number; warnings: number; waived: number } };
 }
 
 function siteMetas(site: SiteData): MetaTag[] {
@@ -127,9 +145,40 @@ export function buildPages(site: SiteData): SitePages {
       .map((p) => ({ year: p.report.year, url: p.url, title: p.report.meta.title, published: p.report.meta.published })),
   }));
 
+  const qualityRows = reports.map((p): QualityRow => {
+    const deadline = deadlineFor(p.office.type, p.report.year);
+    const published = p.report.meta.published;
+    return {
+      office: p.office,
+      year: p.report.year,
+      url: p.url,
+      format: p.report.format.def.name,
+      published,
+      deadline,
+      onTime: published === null ? null : published <= deadline,
+      unpublishedTables: p.report.format.tables.filter((t) => p.report.tables[t.id].status === 'unpublished').map((t) => t.key),
+      warnings: p.report.warnings.map((w) => ({ rule: w.rule, title: ruleInfo(w.rule).title, message: w.message, waived: w.waived })),
+    };
+  });
+  const allWarnings = qualityRows.flatMap((r) => r.warnings);
+  const listingMetas = [...siteMetas(site), { name: 'ColumnName', content: COLUMN_NAME }, { name: 'ColumnType', content: '信息公开年报' }];
+
   return {
     reports,
     offices: offices.filter((o) => o.reports.length > 0),
+    quality: {
+      url: QUALITY_URL,
+      head: { title: `报告质量检查 - ${site.config.name}`, metas: listingMetas },
+      crumbs: [home, { label: '报告质量检查' }],
+      rows: qualityRows,
+      totals: {
+        reports: qualityRows.length,
+        late: qualityRows.filter((r) => r.onTime === false).length,
+        unknownDate: qualityRows.filter((r) => r.onTime === null).length,
+        warnings: allWarnings.filter((w) => !w.waived).length,
+        waived: allWarnings.filter((w) => w.waived).length,
+      },
+    },
     home: {
       head: { title: site.config.name, metas: [...siteMetas(site), { name: 'ColumnName', content: COLUMN_NAME }, { name: 'ColumnType', content: '信息公开年报' }] },
       crumbs: [{ label: '首页' }],
