@@ -18,9 +18,10 @@ export const JUMP_MIN = 20;
  */
 export const SAME_THRESHOLD = 0.7;
 
-function diag(report: Report, id: string, pos: Pos | undefined, vars: Record<string, string | number>): Diagnostic {
+/** A diagnostic on a table cell (in the data file when the data sits apart) or, with `prose`, on the text. */
+function diag(report: Report, id: string, pos: Pos | undefined, vars: Record<string, string | number>, prose = false): Diagnostic {
   const info = ruleInfo(id);
-  return { file: report.file, line: pos?.line ?? 1, col: pos?.col ?? 1, severity: info.severity, rule: id, message: fill(info.template, vars), hint: info.hint };
+  return { file: prose ? report.file : (report.dataFile ?? report.file), line: pos?.line ?? 1, col: pos?.col ?? 1, severity: info.severity, rule: id, message: fill(info.template, vars), hint: info.hint };
 }
 
 function applyRule(rule: CrossYearRuleDef, prev: Report, cur: Report, out: Diagnostic[]): void {
@@ -77,7 +78,7 @@ function sameness(prev: Report, cur: Report, out: Diagnostic[]): void {
   const prose = (r: Report) => r.sections.map((s) => s.markdown).join('\n');
   const share = copiedShare(prose(cur), prose(prev));
   if (share !== undefined && share >= SAME_THRESHOLD) {
-    out.push(diag(cur, 'SAME', { line: cur.sections[0]?.line ?? 1, col: 1 }, { prev: prev.year, share: Math.round(share * 100), threshold: Math.round(SAME_THRESHOLD * 100) }));
+    out.push(diag(cur, 'SAME', { line: cur.sections[0]?.line ?? 1, col: 1 }, { prev: prev.year, share: Math.round(share * 100), threshold: Math.round(SAME_THRESHOLD * 100) }, true));
   }
 }
 

@@ -10,7 +10,7 @@ import { checkProse } from './prose.ts';
  */
 export function checkReports(reports: readonly Report[]): Diagnostic[] {
   const found = [...checkCrossYear(reports), ...reports.flatMap(checkProse)];
-  const byFile = new Map(reports.map((r) => [r.file, r]));
+  const byFile = new Map(reports.flatMap((r) => [[r.file, r] as const, ...(r.dataFile ? [[r.dataFile, r] as const] : [])]));
   for (const d of found) {
     const report = byFile.get(d.file);
     if (!report || d.severity !== 'warning') continue;

@@ -13,6 +13,8 @@ export function configure(eleventyConfig: EleventyConfig, contentRoot: string) {
   eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot });
   // Static assets (CSS, the reading-aid script) are copied as they are.
   eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'templates', 'assets')]: 'assets' });
+  // The source files' JSON Schemas (npm run schema), for editors and tools that fetch them from the site.
+  eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'schema')]: 'schema' });
   // Only Nunjucks page templates are inputs; report sources are data loaded by the plugin, never templates.
   eleventyConfig.setTemplateFormats(['njk']);
   // Relative to the input folder templates/pages.

@@ -8,9 +8,9 @@ import { RULES } from '../check/rules.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { readFields } from './fields.ts';
 import { readSections } from './prose.ts';
-import { SourceFileError, readSourceText, splitFrontMatter } from './source.ts';
+import { SourceFileError, readSourceText, splitFrontMatter, type FrontMatterSplit } from './source.ts';
 import { readTable } from './tables.ts';
-import { isMapping, loadStrictYaml, pathKey, YamlError } from './yaml.ts';
+import { isMapping, loadStrictYaml, pathKey, YamlError, type YamlDoc } from './yaml.ts';
 
 export const REPORT_FILE = /^(\d{4})\.md$/;
 const WAIVERS_KEY = REPORT_FIELDS.find((f) => f.prop === 'waivers')!.key;
@@ -20,33 +20,63 @@ export interface LoadResult<T> {
   diagnostics: Diagnostics;
 }
 
+/** The data of a report may sit beside its prose as <year>.yml, where editors' YAML tooling can validate it. */
+export const DATA_FILE = /^(\d{4})\.yml$/;
+
 /**
- * @param file absolute path; @param root the project root (messages use paths relative to it);
- * @param contentRoot the reports folder (symlinks must stay inside it).
+ * @param file absolute path of <year>.md; @param root the project root (messages use paths relative to it);
+ * @param contentRoot the reports folder (symlinks must stay inside it);
+ * @param dataFile absolute path of <year>.yml when the data is kept apart from the prose.
  */
-export function loadReport(file: string, root: string, contentRoot: string, office: Office): LoadResult<Report> {
-  const rel = path.relative(root, file).split(path.sep).join('/');
+export function loadReport(file: string, root: string, contentRoot: string, office: Office, dataFile?: string): LoadResult<Report> {
+  const relOf = (f: string) => path.relative(root, f).split(path.sep).join('/');
+  const rel = relOf(file);
   const diags = new Diagnostics(rel);
+  // Data problems are reported against the file that holds the data.
+  const dataDiags = dataFile ? new Diagnostics(relOf(dataFile)) : diags;
+  const result = (value?: Report): LoadResult<Report> => {
+    if (dataDiags !== diags) diags.items.push(...dataDiags.items);
+    return { value: diags.hasErrors ? undefined : value, diagnostics: diags };
+  };
+  const yearFromName = Number(REPORT_FILE.exec(path.basename(file))?.[1]);
   try {
     const source = readSourceText(file, contentRoot);
-    const fm = splitFrontMatter(source);
-    const doc = loadStrictYaml(fm.yaml, fm.yamlLine);
+    let fm: FrontMatterSplit;
+    let dataSource: string | undefined;
+    if (dataFile) {
+      if (/^---\s*$/m.test(source.split('\n')[0] ?? '')) {
+        diags.error({ line: 1, col: 1 }, 'FILE', `数据已写在 ${path.basename(dataFile)} 中，${path.basename(file)} 不应再有数据部分`, `同一份报告的数据只能写一处：删去 ${path.basename(file)} 开头 --- 之间的内容，或删去 ${path.basename(dataFile)}`);
+        return result();
+      }
+      dataSource = readSourceText(dataFile, contentRoot);
+      if (dataSource.trim() === '') throw new SourceFileError('数据文件是空的', '写明年度、发布日期和三张表的数据，可用 nianbao new 生成');
+      fm = { yaml: dataSource, yamlLine: 1, body: source, bodyLine: 1 };
+    } else {
+      fm = splitFrontMatter(source);
+    }
+    let doc: YamlDoc;
+    try {
+      doc = loadStrictYaml(fm.yaml, fm.yamlLine);
+    } catch (e) {
+      if (e instanceof YamlError) dataDiags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
+      else throw e;
+      return result();
+    }
     if (!isMapping(doc.value)) {
-      diags.error({ line: fm.yamlLine, col: 1 }, 'YAML', '数据部分应为“字段: 值”的形式', '参照 README 中的完整示例');
-      return { diagnostics: diags };
+      dataDiags.error({ line: fm.yamlLine, col: 1 }, 'YAML', '数据部分应为“字段: 值”的形式', '参照 README 中的完整示例');
+      return result();
     }
     const fmObj = doc.value;
-    const yearFromName = Number(REPORT_FILE.exec(path.basename(file))?.[1]);
     const format = formatForYear(yearFromName);
     if (!format) {
       diags.error({ line: 1, col: 1 }, 'YEAR', `不支持 ${yearFromName} 年度的报告`, '本系统支持 2019 年度起的报告（2019 试行格式和 2021 格式）');
-      return { diagnostics: diags };
+      return result();
     }
     const tableKeys = format.tables.map((t) => t.key);
-    const ctx = { doc, diags, format, year: yearFromName };
+    const ctx = { doc, diags: dataDiags, format, year: yearFromName };
     const f = readFields(ctx, fmObj, REPORT_FIELDS, [], tableKeys);
     if (f.year !== undefined && f.year !== yearFromName) {
-      diags.error(doc.values.get('年度'), 'YEAR', `「年度」为 ${String(f.year)}，与文件名 ${path.basename(file)} 不一致`, `文件名应为 ${String(f.year)}.md，或把年度改为 ${yearFromName}`);
+      dataDiags.error(doc.values.get('年度'), 'YEAR', `「年度」为 ${String(f.year)}，与文件名 ${path.basename(file)} 不一致`, `文件名应为 ${String(f.year)}.md，或把年度改为 ${yearFromName}`);
     }
     const tables = {} as Record<TableId, TableData>;
     const labels = ruleLabels(format);
@@ -55,7 +85,7 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
       if (!data) continue;
       if (data.status === 'published') {
         computeTotals(t, data.blocks);
-        checkRules(t, data.blocks, labels(t.id), diags);
+        checkRules(t, data.blocks, labels(t.id), dataDiags);
       }
       tables[t.id] = data;
     }
@@ -63,10 +93,10 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     for (const [i, w] of ((f.waivers as Waiver[] | undefined) ?? []).entries()) {
       const info = RULES[w.rule];
       const pos = doc.values.get(pathKey([WAIVERS_KEY, i]));
-      if (!info) diags.error(pos, 'KIND', `「${WAIVERS_KEY}」中的规则「${w.rule}」不存在`, `可说明的警告：${Object.values(RULES).filter((r) => r.severity === 'warning').map((r) => r.id).join('、')}`);
-      else if (info.severity === 'error') diags.error(pos, 'KIND', `「${w.rule}」是错误，不能通过说明豁免`, '请改正数据');
+      if (!info) dataDiags.error(pos, 'KIND', `「${WAIVERS_KEY}」中的规则「${w.rule}」不存在`, `可说明的警告：${Object.values(RULES).filter((r) => r.severity === 'warning').map((r) => r.id).join('、')}`);
+      else if (info.severity === 'error') dataDiags.error(pos, 'KIND', `「${w.rule}」是错误，不能通过说明豁免`, '请改正数据');
     }
-    if (diags.hasErrors) return { diagnostics: diags };
+    if (diags.hasErrors || dataDiags.hasErrors) return result();
     const meta: ReportMeta = {
       title: (f.title as string | undefined) ?? `${office.name}${yearFromName}年政府信息公开工作年度报告`,
       publisher: (f.publisher as string | undefined) ?? office.name,
@@ -78,15 +108,13 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     };
     const revisions = ((f.revisions as Revision[] | undefined) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : 1));
     const waivers = (f.waivers as Waiver[] | undefined) ?? [];
-    return {
-      value: { officeId: office.id, year: yearFromName, file: rel, format, meta, tables, sections, revisions, waivers, warnings: [], source },
-      diagnostics: diags,
-    };
+    const dataRel = dataFile ? relOf(dataFile) : undefined;
+    return result({ officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], source, dataSource });
   } catch (e) {
     if (e instanceof YamlError) diags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
     else if (e instanceof SourceFileError) diags.error({ line: e.line, col: 1 }, 'FILE', e.message, e.hint);
     else throw e;
-    return { diagnostics: diags };
+    return result();
   }
 }
 

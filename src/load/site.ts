@@ -6,7 +6,7 @@ import { OFFICE_FIELDS, REGION_FIELDS, SITE_FIELDS, type FieldSpec } from '../mo
 import type { Office, Region, Report, SiteConfig, SiteData } from '../model/types.ts';
 import { Diagnostics, SourceErrors, type Diagnostic } from './diagnostics.ts';
 import { SLUG, readFields } from './fields.ts';
-import { REPORT_FILE, loadReport } from './report.ts';
+import { DATA_FILE, REPORT_FILE, loadReport } from './report.ts';
 import { checkReports } from '../check/index.ts';
 import { SourceFileError, readSourceText } from './source.ts';
 import { YamlError, isMapping, loadStrictYaml } from './yaml.ts';
@@ -113,17 +113,31 @@ export function loadSite(p: SitePaths): LoadedSite {
     };
     if (office.region && !regions.some((r) => r.id === office.region)) problem(officeFile, 'REF', `地区「${office.region}」不在 regions.yml 中`);
     offices.push(office);
-    for (const f of sortedDir(dir)) {
+    const names = sortedDir(dir);
+    for (const f of names) {
       if (f === OFFICE_FILE) continue;
       const file = path.join(dir, f);
-      if (!REPORT_FILE.test(f)) {
-        problem(file, 'FILE', `无法识别的文件「${f}」`, '报告文件名应为四位年度加 .md，如 2023.md');
+      const data = DATA_FILE.exec(f);
+      if (data) {
+        if (!names.includes(`${data[1]}.md`)) problem(file, 'FILE', `有数据文件「${f}」但没有正文「${data[1]}.md」`, `正文（六个部分）写在 ${data[1]}.md 中`);
         continue;
       }
-      const r = loadReport(file, p.root, p.reports, office);
+      if (!REPORT_FILE.test(f)) {
+        problem(file, 'FILE', `无法识别的文件「${f}」`, '报告文件名应为四位年度加 .md，如 2023.md（数据可另写在 2023.yml 中）');
+        continue;
+      }
+      const dataName = f.replace(/\.md$/, '.yml');
+      const r = loadReport(file, p.root, p.reports, office, names.includes(dataName) ? path.join(dir, dataName) : undefined);
       out.push(...r.diagnostics.items);
       if (r.value) reports.push(r.value);
     }
+  }
+  // The same office under two ids would publish two reports for one office and year.
+  const byName = new Map<string, Office>();
+  for (const o of offices) {
+    const other = byName.get(o.name);
+    if (other) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `机构「${o.name}」已有目录 reports/${other.id}/`, '同一机构只能有一个目录，否则同一年度会有两份报告；请合并两个目录');
+    else byName.set(o.name, o);
   }
   for (const o of offices) if (o.parent && !offices.some((x) => x.id === o.parent)) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `上级机构「${o.parent}」不存在`);
   out.push(...checkReports(reports));

@@ -77,6 +77,10 @@ export function loadStrictYaml(text: string, firstLine = 1): YamlDoc {
     // js-yaml asks callers to catch every error type, not only YAMLException.
     const mark = (e as { mark?: { line: number; column: number } }).mark;
     const pos = mark ? { line: mark.line + firstLine, col: mark.column + 1 } : { line: firstLine, col: 1 };
+    // A bare "-" in a row of numbers is a placeholder, not broken YAML, to the editor who wrote it.
+    const line = mark ? (text.split('\n')[mark.line] ?? '') : '';
+    const dash = /[[,]\s*-\s*(?=[,\]])/.exec(line);
+    if (dash) throw new YamlError('表格中的“-”不是数值：如为 0 请写 0；如该项不适用请写“不适用”；如数据不详请写“缺失”', { line: pos.line, col: dash.index + line.slice(dash.index).indexOf('-') + 1 });
     throw new YamlError(translate(e instanceof Error ? e.message : String(e)), pos);
   }
 

@@ -60,6 +60,8 @@ export interface Report {
   year: number;
   /** Path of the source, relative to the project (reports/<office>/<year>.md). */
   file: string;
+  /** Path of the data file when the data sits beside the prose (reports/<office>/<year>.yml). */
+  dataFile?: string;
   format: CompiledFormat;
   meta: ReportMeta;
   tables: Record<TableId, TableData>;
@@ -68,8 +70,10 @@ export interface Report {
   waivers: Waiver[];
   /** Warnings the checks found (filled after all reports are loaded); waived ones carry their reason. */
   warnings: Diagnostic[];
-  /** The committed source text, published beside the report. */
+  /** The committed source text (normalised to LF, no BOM), published beside the report. */
   source: string;
+  /** The data file's text when the data sits in <year>.yml. */
+  dataSource?: string;
 }
 
 export interface Contact {

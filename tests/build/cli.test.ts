@@ -52,3 +52,25 @@ describe('output path guard', () => {
     expect(() => assertInsideOutput('/tmp/site', '/tmp/site-other/index.html')).toThrow(/escapes/);
   });
 });
+
+describe('nianbao check --format github', () => {
+  it('prints one valid GitHub Actions annotation per problem', () => {
+    const text = reportSource(2022).replace('    行政处罚: [0]', '    行政处罚: [-1]');
+    const warned = reportSource(2021, { edit: (s) => (s.prose[3] = '本年共收到申请9件。') });
+    const r = nianbao('check', '--root', makeContent({ 't-office/2022.md': text, 't-office/2021.md': warned }), '--format', 'github');
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[^:,]+::\S.*$/);
+    expect(lines[0]).toMatch(/^::warning file=reports\/t-office\/2021\.md,line=\d+,col=\d+,title=TXT::/);
+    expect(lines[1]).toContain(`::error file=reports/t-office/2022.md,line=${lineOf(text, '行政处罚')},col=12,title=DOM::`);
+    // Newlines inside a message are escaped, so each annotation stays on one line.
+    expect(lines[1]).toContain('%0A提示：');
+  });
+
+  it('--format json gives the same problems as data', () => {
+    const text = reportSource(2022).replace('    行政处罚: [0]', '    行政处罚: [-1]');
+    const r = nianbao('check', '--root', makeContent({ 't-office/2022.md': text }), '--format', 'json');
+    expect(JSON.parse(r.stdout)).toMatchObject([{ file: 'reports/t-office/2022.md', line: lineOf(text, '行政处罚'), col: 12, severity: 'error', rule: 'DOM' }]);
+  });
+});

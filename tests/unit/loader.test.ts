@@ -233,3 +233,37 @@ describe('the README example', () => {
     expect(rep.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('more bad input', () => {
+  it('duplicate keys', () => {
+    const d = onlyError({ 't-office/2022.md': reportSource(2022).replace('年度: 2022', '年度: 2022\n年度: 2022') });
+    expect(d).toMatchObject({ rule: 'YAML', line: 3 });
+    expect(d.message).toContain('重复的键');
+  });
+
+  it.each(['-', '—', '""', '_'])('the placeholder %s in a number cell', (p) => {
+    const text = reportSource(2022).replace('    行政处罚: [0]', `    行政处罚: [${p}]`);
+    const d = onlyError({ 't-office/2022.md': text });
+    // "-" alone does not even parse as YAML; the message still speaks of the cell.
+    expect(d.rule).toBe(p === '-' ? 'YAML' : 'DOM');
+    expect(`${d.message} ${d.hint}`).toContain('不适用');
+    expect(d).toMatchObject({ line: lineOf(text, '行政处罚'), col: 12 });
+  });
+
+  it('an unknown column', () => {
+    const d = onlyError({ 't-office/2022.md': reportSource(2022).replace('列: [本年制发件数, 本年废止件数, 现行有效件数]', '列: [本年制发件数, 本年废止件数, 现行有效件数（历史累计）]') });
+    expect(d.rule).toBe('COLUMNS');
+    expect(d.message).toContain('现行有效件数（历史累计）');
+  });
+
+  it('a 50 MB file', () => {
+    const d = onlyError({ 't-office/2022.md': Buffer.alloc(50 * 1024 * 1024, 0x61) });
+    expect(d.message).toContain('过大');
+  });
+
+  it('two reports for the same office and year (the office under two ids)', () => {
+    const r = load({ 't-office/2022.md': reportSource(2022), 'u-office/office.yml': OFFICE, 'u-office/2022.md': reportSource(2022) });
+    expect(errors(r.diagnostics)).toMatchObject([{ file: 'reports/u-office/office.yml', rule: 'REF' }]);
+    expect(errors(r.diagnostics)[0]!.message).toContain('已有目录 reports/t-office/');
+  });
+});
