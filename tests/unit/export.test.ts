@@ -1,0 +1,269 @@
+// Open-data building blocks: CSV encoding, the JSON Schema's variants, the workbook header and zip stamping, and
+// the documentation facts derived from the format definitions.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BOM, csvField, csvLine, plainNumber } from '../../src/export/csv.ts';
+import { formatDifferences } from '../../src/export/format-facts.ts';
+import { prettyJson } from '../../src/export/json-text.ts';
+import { PATH_SEPARATOR, cellRecords } from '../../src/export/records.ts';
+import { docTable } from '../../src/export/report-json.ts';
+import { reportDataSchema } from '../../src/export/schema.ts';
+import { CELL_COLUMNS, REPORT_COLUMNS, reportCsvBody, type ExportReport } from '../../src/export/table-csv.ts';
+import { headerCells, headerTree, writeWorkbook } from '../../src/export/workbook.ts';
+import { dosDate, stampZipEntries } from '../../src/export/zip-time.ts';
+import { allFormats, formatById, type CompiledFormat } from '../../src/formats/index.ts';
+import type { Cell, Report, SiteConfig, TableData } from '../../src/model/types.ts';
+
+const config = { name: '测试站', domain: 'example.gov.cn', pathPrefix: '/' } as SiteConfig;
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'nianbao-export-'));
+
+/** A report of the given format with every cell 0 except where `cell` says otherwise. */
+function fakeReport(format: CompiledFormat, year: number, cell: (table: string, row: string, col: string) => Cell = () => ({ status: 'number', value: 0, computed: false })): Report {
+  const tables = {} as Report['tables'];
+  for (const t of format.tables) {
+    tables[t.id] = {
+      status: 'published',
+      blocks: t.blocks.map((b) => ({
+        cells: b.rows.map((r) => b.columns.map((c) => cell(t.id, r.label, c.label))),
+        statedUnits: Object.fromEntries(b.columns.filter((c) => c.statedUnits).map((c) => [c.index, c.statedUnits![0]!])),
+      })),
+    } as TableData;
+  }
+  return {
+    officeId: 't-office',
+    year,
+    file: `reports/t-office/${year}.md`,
+    format,
+    meta: { title: '测试报告', publisher: '测试机关', published: `${year + 1}-01-20`, topic: '政务公开' },
+    tables,
+    sections: format.def.sections.map((s) => ({ number: s.number, heading: s.heading, markdown: '', html: '', line: 1, markdownLine: 1 })),
+    revisions: [],
+    waivers: [],
+    warnings: [],
+    source: '',
+  } as unknown as Report;
+}
+
+function fakePage(report: Report, name = '测试市人民政府办公室'): ExportReport {
+  return {
+    report,
+    office: { id: report.officeId, file: '', name, shortName: name, region: 't-region', level: '地市级', type: '政府办公室', contact: {} },
+    region: { id: 't-region', name: '测试市', demo: false },
+    demo: false,
+    url: `/reports/${report.officeId}/${report.year}/`,
+  } as ExportReport;
+}
+
+describe('CSV encoding', () => {
+  it('quotes only fields with a comma, quote or line break, doubling quotes (RFC 4180)', () => {
+    expect(csvField('示例市教育局')).toBe('示例市教育局');
+    expect(csvField('甲,乙')).toBe('"甲,乙"');
+    expect(csvField('说"明"')).toBe('"说""明"""');
+    expect(csvField('一行\r\n两行')).toBe('"一行\r\n两行"');
+    expect(csvField(null)).toBe('');
+    expect(csvLine(['a', 1, null, 'b,c'])).toBe('a,1,,"b,c"\r\n');
+  });
+
+  it('writes numbers unquoted in plain decimal notation', () => {
+    expect(csvField(12.5)).toBe('12.5');
+    expect(csvField(-8)).toBe('-8');
+    expect(csvField(0)).toBe('0');
+    expect(plainNumber(1e-7)).toBe('0.0000001');
+    expect(plainNumber(1e21)).toBe('1000000000000000000000');
+    expect(plainNumber(2312.26)).toBe('2312.26');
+    expect(() => plainNumber(Number.NaN)).toThrow();
+  });
+
+  it('has a BOM constant that is the UTF-8 byte order mark', () => {
+    expect(Buffer.from(BOM, 'utf8')).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('encodes place columns once per format, with the same result as every column computed per cell', () => {
+    for (const f of allFormats()) {
+      const page = fakePage(fakeReport(f, f.def.years.from, (t, r, c) => (c.length % 3 === 0 ? { status: 'na', computed: false } : { status: 'number', value: r.length, computed: c.length % 2 === 0 })), '名称,带逗号');
+      const generic = [...cellRecords(page.report)]
+        .map((cell) => [...REPORT_COLUMNS.map((c) => csvField(c.value(page))), ...CELL_COLUMNS.map((c) => csvField(c.value(cell)))].join(',') + '\r\n')
+        .join('');
+      expect(reportCsvBody(page)).toBe(generic);
+      // And again (from the cache).
+      expect(reportCsvBody(page)).toBe(generic);
+    }
+  });
+});
+
+describe('readable JSON', () => {
+  it('round-trips and keeps short values on one line', () => {
+    const value = { a: [1, 2, 3], b: { c: '中文', d: [{ e: null }], long: 'x'.repeat(200) }, empty: [], obj: {} };
+    const text = prettyJson(value, 40);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text).toContain('"a": [1,2,3]');
+    for (const line of text.split('\n')) if (!line.includes('x'.repeat(50))) expect(line.length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('JSON Schema of data.json', () => {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const validate = ajv.compile(reportDataSchema(config));
+
+  /** A data.json-shaped document of a report (only what the schema needs besides the tables). */
+  function doc(report: Report): Record<string, unknown> {
+    const f = report.format;
+    return {
+      $schema: 'https://example.gov.cn/data/report-data.schema.json',
+      schemaVersion: 1,
+      url: 'https://example.gov.cn/reports/t-office/2022/',
+      files: { json: 'j', csv: 'c', source: 's' },
+      demo: false,
+      office: { id: 't-office', name: '测试', shortName: '测试', region: 't-region', level: '地市级', type: '政府办公室', contact: {} },
+      region: { id: 't-region', name: '测试市' },
+      format: { id: f.id, name: f.def.name, issuedBy: f.def.issuedBy, years: { from: f.def.years.from, to: f.def.years.to ?? null } },
+      report: { year: report.year, title: 't', publisher: 'p', published: null, topic: 't', waivers: [], revisions: [] },
+      sections: report.sections.map((s) => ({ number: s.number, heading: s.heading, markdown: '' })),
+      tables: f.tables.map((t) => docTable(t, report.tables[t.id])),
+    };
+  }
+  const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  type Doc = { tables: Array<{ status: string; reason?: string; blocks: Array<{ cells?: unknown[][]; rows: Array<{ label: string }>; columns: Array<{ unit: unknown }> }> }>; report: { year: number }; format: { id: string } };
+
+  it('accepts a report of each format version', () => {
+    for (const f of allFormats()) {
+      const d = doc(fakeReport(f, f.def.years.from));
+      expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('refuses what does not follow the format version', () => {
+    const f = formatById('2021')!;
+    const good = doc(fakeReport(f, 2022)) as unknown as Doc;
+    const bad = (edit: (d: Doc) => void) => {
+      const d = clone(good);
+      edit(d);
+      return validate(d);
+    };
+    expect(bad(() => {})).toBe(true);
+    // A label of the other version.
+    expect(bad((d) => (d.tables[0]!.blocks[0]!.rows[1]!.label = formatById('2019')!.tables[0]!.blocks[0]!.rows[1]!.label))).toBe(false);
+    // A year outside the version's years.
+    expect(bad((d) => (d.report.year = 2019))).toBe(false);
+    // A negative count, a fraction of a count, a value on a 不适用 cell.
+    expect(bad((d) => (d.tables[1]!.blocks[0]!.cells![0]![0] = { status: 'number', value: -1, computed: false }))).toBe(false);
+    expect(bad((d) => (d.tables[1]!.blocks[0]!.cells![0]![0] = { status: 'number', value: 1.5, computed: false }))).toBe(false);
+    expect(bad((d) => (d.tables[1]!.blocks[0]!.cells![0]![0] = { status: 'na', value: 0, computed: false }))).toBe(false);
+    // A row too few.
+    expect(bad((d) => d.tables[1]!.blocks[0]!.cells!.pop())).toBe(false);
+    // Not published: a reason and no cells.
+    expect(bad((d) => Object.assign(d.tables[2]!, { status: 'unpublished', reason: '原文未附此表' }))).toBe(false);
+    expect(
+      bad((d) => {
+        Object.assign(d.tables[2]!, { status: 'unpublished', reason: '原文未附此表' });
+        delete d.tables[2]!.blocks[0]!.cells;
+      }),
+    ).toBe(true);
+    expect(bad((d) => delete d.tables[2]!.blocks[0]!.cells)).toBe(false);
+  });
+
+  it('lets the stated unit be null only in a table not published', () => {
+    const f = formatById('2019')!;
+    const d = doc(fakeReport(f, 2019)) as unknown as Doc;
+    const b = d.tables[0]!.blocks.find((x) => x.columns.some((c) => c.unit === '万元' && 'statedUnits' in c))!;
+    const c = b.columns.find((x) => 'statedUnits' in x)!;
+    c.unit = '元';
+    expect(validate(d)).toBe(true);
+    c.unit = '美元';
+    expect(validate(d)).toBe(false);
+    c.unit = null;
+    expect(validate(d)).toBe(false);
+  });
+});
+
+describe('workbook', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lays out each table as a header tree whose leaves are the cells in order', () => {
+    for (const f of allFormats()) {
+      const report = fakeReport(f, f.def.years.from);
+      for (const t of f.tables) {
+        const head = headerCells(headerTree(t));
+        const cells = [...cellRecords(report)].filter((c) => c.table === t);
+        expect(head.width).toBe(cells.length);
+        // The labels above each leaf, top down, are the block title, the row path and the column path.
+        cells.forEach((c, i) => {
+          const above = head.cells.filter((h) => h.from <= i && i <= h.to).sort((a, b) => a.level - b.level).map((h) => h.label);
+          expect(above).toEqual([...(c.block.def.title ? [c.block.def.title] : []), ...c.row.path, ...c.column.path]);
+        });
+      }
+    }
+  });
+
+  it('is byte-identical whatever the clock says, stamped with the date from the data', async () => {
+    const dir = tmp();
+    const pages = allFormats().map((f) => fakePage(fakeReport(f, f.def.years.from)));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-05-06T07:08:09Z'));
+    await writeWorkbook(path.join(dir, 'a.xlsx'), pages, { title: 't', creator: 'c', date: '2026-01-20' });
+    vi.setSystemTime(new Date('2040-12-31T23:59:58Z'));
+    await writeWorkbook(path.join(dir, 'b.xlsx'), pages, { title: 't', creator: 'c', date: '2026-01-20' });
+    vi.useRealTimers();
+    const a = readFileSync(path.join(dir, 'a.xlsx'));
+    expect(a.equals(readFileSync(path.join(dir, 'b.xlsx')))).toBe(true);
+    // Every central directory entry carries the data's date.
+    const { date } = dosDate('2026-01-20');
+    let entries = 0;
+    for (let p = a.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = a.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) {
+      expect(a.readUInt16LE(p + 14)).toBe(date);
+      expect(a.readUInt16LE(p + 12)).toBe(0);
+      entries++;
+    }
+    expect(entries).toBeGreaterThan(5);
+    expect(a.toString('latin1')).not.toContain('2031');
+    // The workbook's own dates come from the data too.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'a.xlsx'));
+    expect(wb.created.toISOString()).toBe('2026-01-20T00:00:00.000Z');
+    expect(wb.modified.toISOString()).toBe('2026-01-20T00:00:00.000Z');
+  });
+
+  it('refuses to stamp a file that is not a zip', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'x.xlsx');
+    writeFileSync(file, 'not a zip');
+    expect(() => stampZipEntries(file, '2026-01-20')).toThrow(/central directory/);
+    expect(() => dosDate('1979-12-31')).toThrow();
+  });
+});
+
+describe('documented differences between the format versions', () => {
+  it('lists exactly the labels that one version has and another lacks', () => {
+    type Key = string;
+    const labels = (f: CompiledFormat) => {
+      const out = new Set<Key>();
+      for (const t of f.tables) {
+        for (const b of t.blocks) {
+          const prefix = b.def.title ? `${b.def.title}${PATH_SEPARATOR}` : '';
+          if (b.def.title) out.add(`${t.key}|项目|${b.def.title}`);
+          for (const r of b.rows) out.add(`${t.key}|行|${prefix}${r.path.join(PATH_SEPARATOR)}`);
+          for (const c of b.columns) out.add(`${t.key}|列|${prefix}${c.path.join(PATH_SEPARATOR)}`);
+        }
+      }
+      return out;
+    };
+    const sets = allFormats().map(labels);
+    const all = new Set(sets.flatMap((s) => [...s]));
+    const differing = [...all].filter((k) => sets.some((s) => !s.has(k)));
+    const listed = new Set(formatDifferences().map((d) => `${d.table}|${d.what}|${d.label}`));
+    for (const k of differing) {
+      const [table, what, label] = k.split('|') as [string, string, string];
+      // Listed, or implied by its block being listed.
+      const block = label.split(PATH_SEPARATOR)[0]!;
+      expect(listed.has(k) || (what !== '项目' && listed.has(`${table}|项目|${block}`)), k).toBe(true);
+    }
+    for (const k of listed) expect(differing, k).toContain(k);
+    expect(listed.size).toBeGreaterThan(0);
+  });
+});
