@@ -6,8 +6,14 @@ import type { RowDef } from '../formats/types.ts';
 import { REPORT_FIELDS } from '../model/fields.ts';
 import { COLUMNS_KEY, MISSING, NOT_APPLICABLE, UNPUBLISHED, unitKey } from '../load/tables.ts';
 
-/** A cell as written: a number, 不适用 or 缺失. */
-export type SourceValue = number | typeof NOT_APPLICABLE | typeof MISSING;
+/**
+ * The word `nianbao new` writes in every cell and field still to be filled in. The checker refuses it (it is neither
+ * a number nor 不适用/缺失), so a report cannot be published with a cell nobody filled: blank is not zero.
+ */
+export const TO_FILL = '待填';
+
+/** A cell as written: a number, 不适用 or 缺失 (or 待填 in a new report's skeleton). */
+export type SourceValue = number | typeof NOT_APPLICABLE | typeof MISSING | typeof TO_FILL;
 
 export type SourceTable =
   | { unpublished: string }
@@ -17,6 +23,8 @@ export type SourceTable =
       statedUnits?: Record<number, string>[];
       /** Leave out the derived totals (总计 columns and rows) so that they are computed. */
       omitTotals?: boolean;
+      /** A YAML comment at the end of a row's line: rowNotes[block][row]. */
+      rowNotes?: Record<number, Record<number, string>>;
     };
 
 export interface SourceReport {
@@ -28,6 +36,12 @@ export interface SourceReport {
   prose: Record<number, string>;
   /** YAML comment lines put before the tables (e.g. what an import could not read). */
   notes?: string[];
+  /** YAML comment lines right after the opening --- (where the file came from). */
+  headerNotes?: string[];
+  /** YAML comment lines before a field, by its model prop; written even when the field itself is left out. */
+  fieldNotes?: Record<string, string[]>;
+  /** YAML comment lines before a table, after its caption line. */
+  tableNotes?: Partial<Record<TableId, string[]>>;
 }
 
 const RESERVED = new Set(['true', 'false', 'null', '~', 'yes', 'no', 'on', 'off']);
@@ -46,6 +60,8 @@ export function yamlString(s: string): string {
 }
 
 const value = (v: SourceValue): string => (typeof v === 'number' ? String(v) : v);
+/** A comment is one line: newlines in a note would end it and start YAML. */
+const comment = (s: string): string => `# ${s.replace(/[\r\n]+/g, ' ')}`;
 const list = (items: string[]): string => `[${items.join(', ')}]`;
 
 function writeRows(rows: readonly RowDef[], indent: string, leaf: (label: string, path: string[]) => string | undefined, path: string[] = []): string[] {
@@ -80,7 +96,8 @@ function writeTable(t: CompiledTable, data: SourceTable): string[] {
       ...writeRows(b.def.rows, indent, (_label, path) => {
         const row = b.rows.find((r) => r.path.join('\u001f') === path.join('\u001f'))!;
         if (derivedRows.has(row.index)) return undefined;
-        return list(cols.map((c) => value(data.values[bi]![row.index]![c.index]!)));
+        const note = data.rowNotes?.[bi]?.[row.index];
+        return list(cols.map((c) => value(data.values[bi]![row.index]![c.index]!))) + (note ? `  ${comment(note)}` : '');
       }),
     );
   });
@@ -90,7 +107,9 @@ function writeTable(t: CompiledTable, data: SourceTable): string[] {
 /** The complete source text of a report. */
 export function writeReportSource(r: SourceReport): string {
   const lines = ['---'];
+  for (const n of r.headerNotes ?? []) lines.push(comment(n));
   for (const spec of REPORT_FIELDS) {
+    for (const n of r.fieldNotes?.[spec.prop] ?? []) lines.push(comment(n));
     const v = r.meta[spec.prop];
     if (v === undefined) continue;
     if (spec.kind === 'list') {
@@ -105,9 +124,10 @@ export function writeReportSource(r: SourceReport): string {
     else if (spec.kind === 'code') lines.push(`${spec.key}: ${JSON.stringify(String(v))}`);
     else lines.push(`${spec.key}: ${yamlString(String(v))}`);
   }
-  for (const n of r.notes ?? []) lines.push(`# ${n}`);
+  for (const n of r.notes ?? []) lines.push(comment(n));
   for (const t of r.format.tables) {
     lines.push(`# ${t.def.caption}（${NOT_APPLICABLE}、${MISSING}须明确写出，空白不等于 0）`);
+    for (const n of r.tableNotes?.[t.id] ?? []) lines.push(comment(n));
     lines.push(...writeTable(t, r.tables[t.id]));
   }
   lines.push('---', '');
