@@ -4,7 +4,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Eleventy, type EleventyOptions } from '@11ty/eleventy';
-import { INPUT_DIR, PACKAGE_ROOT, configure } from '../eleventy/config.ts';
+import { INPUT_DIR, PACKAGE_ROOT, configure, type BuildFeatures } from '../eleventy/config.ts';
+import { writePdfs } from '../render/pdf.ts';
+import { reportUrl } from '../site/paths.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
@@ -16,16 +18,18 @@ export interface BuildOptions {
   /** Output folder, default <root>/_site. */
   output?: string;
   quiet?: boolean;
+  /** Also print each report to PDF with headless Chromium (slow; needs Chromium). */
+  pdf?: boolean;
 }
 
 /** Eleventy over nianbao's templates for the content in `root`, writing to `output`. */
-export function createEleventy(root: string, output: string, extra: EleventyOptions = {}): Eleventy {
+export function createEleventy(root: string, output: string, extra: EleventyOptions = {}, features: BuildFeatures = {}): Eleventy {
   const contentRoot = path.resolve(root);
   return new Eleventy(INPUT_DIR, output, {
     quietMode: true,
     ...extra,
     pathPrefix: readPathPrefix(defaultPaths(contentRoot)),
-    config: (c: unknown) => configure(c as EleventyConfig, contentRoot),
+    config: (c: unknown) => configure(c as EleventyConfig, contentRoot, features),
   });
 }
 
@@ -45,11 +49,15 @@ export async function buildSite(opts: BuildOptions): Promise<{ files: number; wa
     process.chdir(PACKAGE_ROOT);
     let written: unknown[];
     try {
-      const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true });
+      const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true }, { pdf: opts.pdf });
       const result = await elev.write();
       written = (Array.isArray(result) ? result.flat(2) : []) as unknown[];
     } finally {
       process.chdir(cwd);
+    }
+    if (opts.pdf) {
+      const jobs = loaded.site.reports.map((r) => ({ url: reportUrl(r.officeId, r.year), date: r.meta.published ?? `${r.year}-12-31` }));
+      await writePdfs(tmp, `https://${loaded.site.config.domain}`, loaded.site.config.pathPrefix, jobs);
     }
     const old = `${output}.old-${process.pid}`;
     if (existsSync(output)) renameSync(output, old);

@@ -8,10 +8,13 @@ import { buildSite } from './build.ts';
 import { serveSite } from './serve.ts';
 
 const USAGE = `用法：nianbao <命令> [选项]
-  build [--out 目录]        检查全部报告并生成网站（默认输出到 _site/）
+  build [--out 目录] [--pdf] 检查全部报告并生成网站（默认输出到 _site/）；--pdf 同时生成每份报告的 PDF
   serve [--port 8080]       本地预览，修改报告后自动刷新
   check [--format human|json|github]
                             只检查报告，不生成网站
+  new <机构代号> <年度>     生成新一年的报告文件（各格“待填”，上年结转按上年报告预填）
+  import <文件> --office <机构代号> --year <年度> [--force]
+                            把已发布的报告（网页或纯文本）导入为报告文件
 选项 --root 目录 指定项目目录（默认为当前目录）。`;
 
 function option(args: string[], name: string): string | undefined {
@@ -47,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build': {
-        const { files, warnings } = await buildSite({ root, output: option(args, 'out'), quiet: true });
+        const { files, warnings } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf') });
         // Warnings do not stop the build; they are printed here and listed on the oversight page (/quality/).
         printDiagnostics(warnings, 'human');
         console.log(`网站已生成：${files} 个文件。`);
@@ -64,6 +67,11 @@ export async function main(argv: string[]): Promise<number> {
         if (ok && format === 'human') console.error(`检查通过：${r.site?.reports.length ?? 0} 份报告。`);
         return ok ? 0 : 1;
       }
+      // Loaded on demand: the importer brings large dictionaries (opencc, pinyin) that build and check never need.
+      case 'new':
+        return (await import('./new.ts')).runNew(args);
+      case 'import':
+        return (await import('./import.ts')).runImport(args);
       default:
         console.error(USAGE);
         return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -5,12 +5,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPaths, readPathPrefix } from '../load/site.ts';
 import { nianbaoPlugin, type EleventyConfig } from './plugin.ts';
+import { openDataPlugin } from './open-data.ts';
+import { writeRenditions, type RenderedPage } from './renditions.ts';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const INPUT_DIR = path.join(PACKAGE_ROOT, 'templates', 'pages');
 
-export function configure(eleventyConfig: EleventyConfig, contentRoot: string) {
+/** Optional outputs chosen per build. */
+export interface BuildFeatures {
+  /** Report PDFs are printed after the build (nianbao build --pdf): pages link to them. */
+  pdf?: boolean;
+}
+
+export function configure(eleventyConfig: EleventyConfig, contentRoot: string, features: BuildFeatures = {}) {
   eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot });
+  eleventyConfig.addGlobalData('features', { pdf: features.pdf === true });
+  eleventyConfig.addPlugin(openDataPlugin, { root: contentRoot });
   // Static assets (CSS, the reading-aid script) are copied as they are.
   eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'templates', 'assets')]: 'assets' });
   // The source files' JSON Schemas (npm run schema), for editors and tools that fetch them from the site.
@@ -20,10 +30,15 @@ export function configure(eleventyConfig: EleventyConfig, contentRoot: string) {
   // Relative to the input folder templates/pages.
   eleventyConfig.setIncludesDirectory('../includes');
   eleventyConfig.setLayoutsDirectory('../layouts');
+  const pathPrefix = readPathPrefix(defaultPaths(contentRoot));
+  // Reader renditions from the rendered pages (zh-Hant copy of every page, pinyin for reports).
+  eleventyConfig.on('eleventy.after', ({ results, directories }: { results: RenderedPage[]; directories: { output: string } }) => {
+    writeRenditions(results, directories.output, pathPrefix);
+  });
   return {
     markdownTemplateEngine: false as const,
     htmlTemplateEngine: 'njk',
     // The site can live under a subpath of an existing portal (site.yml 路径前缀).
-    pathPrefix: readPathPrefix(defaultPaths(contentRoot)),
+    pathPrefix,
   };
 }

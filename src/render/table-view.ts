@@ -20,19 +20,23 @@ export interface CellView {
   cls?: string;
 }
 
-export interface BodyView {
-  rows: CellView[][];
+/** One HTML table. Table 二 is several: its blocks have different columns, and a screen reader handles a simple
+ * table per block far better than header rows that change halfway down one table; styled, they read as one. */
+export interface TablePart {
+  id: string;
+  caption: string;
+  head: CellView[][];
+  body: CellView[][];
 }
 
 export interface TableView {
-  /** ASCII id for the table element (t2, t3, t4). */
+  /** ASCII id for the table's region (t2, t3, t4). */
   id: string;
   caption: string;
   published: boolean;
   /** Why the table is absent (source marked it 未发布). */
   notice?: string;
-  head: CellView[][];
-  bodies: BodyView[];
+  parts: TablePart[];
   /** True when some totals shown were computed from the data rather than given in the source. */
   hasComputed: boolean;
 }
@@ -64,22 +68,19 @@ function columnHeader(columns: readonly ColumnDef[], idPrefix: string, lead: Cel
   return { rows, chains };
 }
 
-function cellText(c: Cell, stated?: string): { text: string; cls: string } {
+function cellText(c: Cell): { text: string; cls: string } {
   const computed = c.computed ? ' computed' : '';
   if (c.status === 'na') return { text: NOT_APPLICABLE, cls: `na${computed}` };
   if (c.status === 'missing') return { text: MISSING, cls: `missing${computed}` };
-  return { text: String(c.value) + (stated ? '' : ''), cls: `num${computed}` };
+  return { text: String(c.value), cls: `num${computed}` };
 }
 
 /** A block laid out with one table row per data row (tables 二 and 三). */
-function rowsLayout(t: CompiledTable, block: CompiledBlock, data: BlockData, width: number, prefix: string): { head: CellView[][]; body: CellView[][] } {
+function rowsLayout(_t: CompiledTable, block: CompiledBlock, data: BlockData, width: number, prefix: string): { head: CellView[][]; body: CellView[][] } {
   const rowDepth = Math.max(1, depth(block.def.rows));
   const stub: CellView = { tag: 'th', text: block.def.stub ?? '', id: `${prefix}s`, scope: 'col', colspan: rowDepth > 1 ? rowDepth : undefined, rowspan: undefined };
   const header = columnHeader(block.def.columns, prefix, [stub]);
   if (header.rows.length > 1) stub.rowspan = header.rows.length;
-  const titleRow: CellView[][] = [];
-  const titleId = `${prefix}t`;
-  if (block.def.title) titleRow.push([{ tag: 'th', text: block.def.title, id: titleId, scope: 'colgroup', colspan: rowDepth + width }]);
   // A block with fewer columns than the table stretches its last column (2021 第二十条第（五）项 spans 2–4).
   const stretch = width - block.columns.length;
   const lastHead = header.rows[header.rows.length - 1]!;
@@ -108,14 +109,14 @@ function rowsLayout(t: CompiledTable, block: CompiledBlock, data: BlockData, wid
       const cells: CellView[] = [...lead, { tag: 'th', text: node.label, id, scope: 'row', colspan: span > 1 ? span : undefined }];
       block.columns.forEach((col, ci) => {
         const { text, cls } = cellText(data.cells[row.index]![ci]!);
-        const headers = [...(block.def.title ? [titleId] : []), ...header.chains[ci]!, ...chain, id].join(' ');
+        const headers = [...header.chains[ci]!, ...chain, id].join(' ');
         cells.push({ tag: 'td', text, cls, headers, colspan: ci === block.columns.length - 1 && stretch > 0 ? 1 + stretch : undefined });
       });
       body.push(cells);
     });
   };
   walk(block.def.rows, 0, [], []);
-  return { head: [...titleRow, ...header.rows], body };
+  return { head: header.rows, body };
 }
 
 /** Table 四: the row tree over the column tree becomes one header, and all cells one row. */
@@ -134,22 +135,18 @@ function singleRowLayout(block: CompiledBlock, data: BlockData, prefix: string):
 
 export function tableView(t: CompiledTable, data: TableData): TableView {
   const id = `t${t.def.section}`;
-  const base = { id, caption: t.def.caption, head: [], bodies: [], hasComputed: false };
+  const base = { id, caption: t.def.caption, parts: [], hasComputed: false };
   if (data.status === 'unpublished') return { ...base, published: false, notice: data.reason };
   const width = Math.max(...t.blocks.map((b) => b.columns.length));
   const hasComputed = data.blocks.some((b) => b.cells.some((row) => row.some((c) => c.computed)));
   if (t.def.layout === 'single-row') {
     const { head, body } = singleRowLayout(t.blocks[0]!, data.blocks[0]!, `${id}-`);
-    return { ...base, published: true, head, bodies: [{ rows: body }], hasComputed };
+    return { ...base, published: true, parts: [{ id: `${id}-table`, caption: t.def.caption, head, body }], hasComputed };
   }
-  if (t.blocks.length === 1) {
-    const { head, body } = rowsLayout(t, t.blocks[0]!, data.blocks[0]!, width, `${id}-`);
-    return { ...base, published: true, head, bodies: [{ rows: body }], hasComputed };
-  }
-  // Several blocks (table 二): each block is a tbody that carries its own title and header rows.
-  const bodies = t.blocks.map((b, bi) => {
-    const { head, body } = rowsLayout(t, b, data.blocks[bi]!, width, `${id}-b${bi}-`);
-    return { rows: [...head, ...body] };
+  const parts = t.blocks.map((b, bi) => {
+    const prefix = t.blocks.length > 1 ? `${id}-b${bi}-` : `${id}-`;
+    const { head, body } = rowsLayout(t, b, data.blocks[bi]!, width, prefix);
+    return { id: `${prefix}table`, caption: b.def.title ?? t.def.caption, head, body };
   });
-  return { ...base, published: true, bodies, hasComputed };
+  return { ...base, published: true, parts, hasComputed };
 }

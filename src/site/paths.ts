@@ -15,6 +15,23 @@ export function urlFor(...segments: (string | number)[]): string {
 
 export const reportUrl = (officeId: string, year: number): string => urlFor('reports', officeId, year);
 export const officeUrl = (officeId: string): string => urlFor('reports', officeId);
+/** Listings and views of the browsing pages (see src/site/browse.ts). */
+export const regionsUrl = (): string => urlFor('regions');
+export const regionUrl = (regionId: string): string => urlFor('regions', regionId);
+/** A region's roll-up (汇总) for one report year. */
+export const rollupUrl = (regionId: string, year: number): string => urlFor('regions', regionId, year);
+export const yearsUrl = (): string => urlFor('years');
+export const yearUrl = (year: number): string => urlFor('years', year);
+export const officesUrl = (): string => urlFor('reports');
+/** A report compared cell by cell with the same office's report of the year before. */
+export const compareUrl = (officeId: string, year: number): string => urlFor('reports', officeId, year, 'compare');
+export const searchUrl = (): string => urlFor('search');
+export const FEED_FILE = 'feed.xml';
+/** Atom feeds: site-wide at /feed.xml, per office beside the office page. */
+export const siteFeedUrl = (): string => `/${FEED_FILE}`;
+export const officeFeedUrl = (officeId: string): string => `${officeUrl(officeId)}${FEED_FILE}`;
+/** Whether a page URL (without path prefix) is a report page. */
+export const isReportUrl = (url: string): boolean => /^\/reports\/[a-z0-9-]+\/\d{4}\/$/.test(url);
 
 /** Eleventy permalink for a page URL. */
 export const permalinkFor = (url: string): string => `${url}index.html`;

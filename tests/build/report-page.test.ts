@@ -55,10 +55,12 @@ describe.each([2020, 2022])('report page %i', (year) => {
     for (const t of format.tables) {
       const table = $(`#t${t.def.section}`);
       if (!table.length) continue; // not published on this page: covered below
-      expect(table.find('caption').text()).toBe(t.def.caption);
+      expect(table.attr('aria-label')).toBe(`表格：${t.def.caption}`);
+      // One HTML table per block: captioned by the block title (table 二) or the table's own caption.
+      expect(table.find('caption').map((_, c) => $(c).text()).get()).toEqual(t.blocks.length > 1 ? t.blocks.map((b) => b.def.title) : [t.def.caption]);
       const ths = new Set(table.find('th').map((_, th) => $(th).clone().children('.unit').remove().end().text().trim()).get());
       for (const b of t.blocks) {
-        for (const label of [...b.rows.flatMap((r) => r.path), ...b.columns.flatMap((c) => c.path), b.def.title, b.def.stub].filter(Boolean)) {
+        for (const label of [...b.rows.flatMap((r) => r.path), ...b.columns.flatMap((c) => c.path), b.def.stub].filter(Boolean)) {
           expect(ths, `${t.id}: ${label}`).toContain(label);
         }
       }
