@@ -8,12 +8,22 @@ import { markdown } from '../render/markdown.ts';
 import { buildPages, type ReportPage, type SitePages } from '../site/pages.ts';
 import { assertInsideOutput } from '../site/paths.ts';
 import { registerFilters } from './filters.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSearchIndex, FILTERS, SEARCH_BUNDLE_URL } from '../search/pagefind.ts';
+import { compareView, officeCharts, regionCharts, rollupView } from '../site/views.ts';
+import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
 
 export interface NianbaoOptions {
   /** Project root holding site.yml and reports/. */
   root?: string;
   paths?: SitePaths;
+  /** Build the Pagefind search index after the pages are written (default true). */
+  search?: boolean;
 }
+
+// The open-data page is another module's template; the navigation links it only when it is there.
+const DATA_TEMPLATE = fileURLToPath(new URL('../../templates/pages/data.njk', import.meta.url));
 
 // Minimal shape of the Eleventy config API we use (Eleventy 3 ships no type definitions).
 export interface EleventyConfig {
@@ -51,7 +61,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     if (!data) {
       const site = preloaded?.root === paths.root ? preloaded.site : loadSiteOrThrow(paths);
       preloaded = undefined;
-      data = { site, pages: buildPages(site) };
+      data = { site, pages: buildPages(site, { dataPage: existsSync(DATA_TEMPLATE) }) };
     }
     return data;
   };
@@ -60,8 +70,37 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   });
   eleventyConfig.addGlobalData('nb', () => {
     const d = load();
-    return { config: d.site.config, reports: d.pages.reports, offices: d.pages.offices, home: d.pages.home, quality: d.pages.quality };
+    const p = d.pages;
+    return {
+      config: d.site.config,
+      reports: p.reports,
+      offices: p.offices,
+      home: p.home,
+      quality: p.quality,
+      // Browsing pages (src/site/browse.ts): each list is paginated by one template; lists may be empty, and a
+      // single page that would be empty is absent (undefined) and not generated.
+      nav: p.nav,
+      regionsIndex: p.regionsIndex ? [p.regionsIndex] : [],
+      regions: p.regions,
+      rollups: p.rollups,
+      yearsIndex: p.yearsIndex ? [p.yearsIndex] : [],
+      years: p.years,
+      officesIndex: p.officesIndex ? [p.officesIndex] : [],
+      compares: p.compares,
+      search: p.search,
+      notFound: p.notFound,
+      siteFeed: p.feeds.site ? [p.feeds.site] : [],
+      officeFeeds: p.feeds.offices,
+      sitemap: p.sitemap,
+      searchFilters: FILTERS,
+      searchBundle: SEARCH_BUNDLE_URL,
+    };
   });
+  // Render-time views of the browsing pages: computed once for the page that shows them, not kept.
+  eleventyConfig.addNunjucksGlobal('rollupView', (page: RollupPage) => rollupView(load().pages.index, page));
+  eleventyConfig.addNunjucksGlobal('compareView', (page: ComparePage) => compareView(page));
+  eleventyConfig.addNunjucksGlobal('officeCharts', (officeId: string) => officeCharts(load().pages.index, officeId));
+  eleventyConfig.addNunjucksGlobal('regionCharts', (page: RegionPage) => regionCharts(load().pages.index, page, load().pages.regionYears.get(page.region.id) ?? []));
   eleventyConfig.addWatchTarget(paths.reports);
   eleventyConfig.addWatchTarget(paths.siteFile);
 
@@ -73,6 +112,12 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   eleventyConfig.on('eleventy.after', ({ results, directories }: { results: Array<{ outputPath: string | false }>; directories: { output: string } }) => {
     for (const r of results) if (r.outputPath) assertInsideOutput(directories.output, r.outputPath);
   });
+  // Search: Pagefind over the report pages just written, into the same (temporary) output folder.
+  if (options.search !== false) {
+    eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+      await buildSearchIndex(path.resolve(directories.output));
+    });
+  }
 }
 
 export type { ReportPage };

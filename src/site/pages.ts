@@ -1,28 +1,54 @@
 // Page models, computed once per build from the loaded site: what each page shows, its URL, breadcrumbs and the
-// government meta tags. Templates only print these.
+// government meta tags. Templates only print these. The browsing pages (regions, roll-ups, years, offices,
+// comparison, search, feeds) are built in src/site/browse.ts and src/site/feeds.ts from the indexes of
+// src/site/indexes.ts.
 import type { Office, Region, Report, SiteData } from '../model/types.ts';
-import { officeUrl, permalinkFor, reportUrl, urlFor } from './paths.ts';
+import { officeFeedUrl, officeUrl, permalinkFor, reportUrl, urlFor, officesUrl, regionsUrl, searchUrl, yearsUrl } from './paths.ts';
 import { deadlineFor } from '../model/fields.ts';
 import { ruleInfo } from '../check/rules.ts';
+import { buildIndex, type SiteIndex } from './indexes.ts';
+import {
+  COLUMN_NAME,
+  COLUMN_TYPE,
+  comparePages,
+  homePage,
+  makeCtx,
+  notFoundPage,
+  officeBrowse,
+  officesIndex,
+  regionCrumbs,
+  regionPages,
+  regionsIndex,
+  reportBrowse,
+  rollupPages,
+  searchPage,
+  yearPages,
+  yearsIndex,
+  type ComparePage,
+  type Crumb,
+  type HomePage,
+  type Link,
+  type MetaTag,
+  type OfficeBrowse,
+  type OfficesIndexPage,
+  type PageHead,
+  type RegionPage,
+  type RegionsIndexPage,
+  type ReportBrowse,
+  type RollupPage,
+  type SimplePage,
+  type YearPage,
+  type YearsIndexPage,
+} from './browse.ts';
+import { officeFeeds, siteFeed, type Feed } from './feeds.ts';
+import type { RegionYear } from '../rollup/regions.ts';
+import { sitemapEntries, type SitemapEntry } from './sitemap.ts';
+
+export { COLUMN_NAME };
+export type { Crumb, MetaTag, PageHead };
 
 export const QUALITY_URL = urlFor('quality');
-
-export const COLUMN_NAME = '政府信息公开年报';
-
-export interface Crumb {
-  label: string;
-  url?: string;
-}
-
-export interface MetaTag {
-  name: string;
-  content: string;
-}
-
-export interface PageHead {
-  title: string;
-  metas: MetaTag[];
-}
+export const DATA_PAGE_URL = urlFor('data');
 
 export interface ReportPage {
   url: string;
@@ -35,6 +61,8 @@ export interface ReportPage {
   crumbs: Crumb[];
   /** The 信息公开 metadata block, in the customary order. */
   metaRows: Array<{ label: string; value: string }>;
+  /** Neighbours, comparison, corrections and the office's regions. */
+  browse: ReportBrowse;
 }
 
 export interface OfficeEntry {
@@ -44,7 +72,8 @@ export interface OfficeEntry {
   head: PageHead;
   crumbs: Crumb[];
   demo: boolean;
-  reports: Array<{ year: number; url: string; title: string; published: string | null }>;
+  reports: Array<{ year: number; url: string; title: string; published: string | null; revised?: string }>;
+  browse: OfficeBrowse;
 }
 
 export interface QualityRow {
@@ -61,19 +90,27 @@ export interface QualityRow {
 }
 
 export interface SitePages {
+  index: SiteIndex;
   reports: ReportPage[];
   offices: OfficeEntry[];
-  home: { head: PageHead; crumbs: Crumb[] };
+  home: HomePage;
   quality: { url: string; head: PageHead; crumbs: Crumb[]; rows: QualityRow[]; totals: { reports: number; late: number; unknownDate: number; warnings: number; waived: number } };
-}
-
-function siteMetas(site: SiteData): MetaTag[] {
-  const c = site.config;
-  return [
-    { name: 'SiteName', content: c.name },
-    { name: 'SiteDomain', content: c.domain },
-    { name: 'SiteIDCode', content: c.idCode },
-  ];
+  /** The header navigation: only pages that exist. */
+  nav: Link[];
+  regionsIndex?: RegionsIndexPage;
+  regions: RegionPage[];
+  rollups: RollupPage[];
+  yearsIndex?: YearsIndexPage;
+  years: YearPage[];
+  officesIndex?: OfficesIndexPage;
+  compares: ComparePage[];
+  search: SimplePage;
+  notFound: SimplePage;
+  feeds: { site?: Feed; offices: Feed[] };
+  /** Every HTML page, for sitemap.xml. */
+  sitemap: SitemapEntry[];
+  /** A region's years with their roll-up figures (for the region page's trend chart). */
+  regionYears: Map<string, RegionYear[]>;
 }
 
 /** Whether a region or any of its ancestors is fictional demo data. */
@@ -82,15 +119,25 @@ export function isDemoRegion(regions: readonly Region[], id: string | undefined)
   return false;
 }
 
-export function buildPages(site: SiteData): SitePages {
-  const officeById = new Map(site.offices.map((o) => [o.id, o]));
-  const regionById = new Map(site.regions.map((r) => [r.id, r]));
-  const absolute = (url: string) => `https://${site.config.domain}${site.config.pathPrefix.replace(/\/$/, '')}${url}`;
-  const home: Crumb = { label: '首页', url: urlFor() };
+export interface BuildPagesOptions {
+  /** Whether the open-data page (/data/) is built, to link it from the navigation. */
+  dataPage?: boolean;
+}
+
+export function buildPages(site: SiteData, options: BuildPagesOptions = {}): SitePages {
+  const index = buildIndex(site);
+  const ctx = makeCtx(site, index);
+  const home: Crumb = ctx.home;
+  const articleBase = ctx.siteMetas;
+
+  const reportCrumbs = (report: Report): Crumb[] => {
+    const office = index.officeById.get(report.officeId)!;
+    return [home, ...regionCrumbs(ctx, office.region), { label: office.name, url: officeUrl(office.id) }, { label: `${report.year}年度报告` }];
+  };
 
   const reports = site.reports.map((report): ReportPage => {
-    const office = officeById.get(report.officeId)!;
-    const region = regionById.get(office.region);
+    const office = index.officeById.get(report.officeId)!;
+    const region = index.regionById.get(office.region);
     const url = reportUrl(office.id, report.year);
     const m = report.meta;
     const metaRows = [
@@ -108,13 +155,13 @@ export function buildPages(site: SiteData): SitePages {
       report,
       office,
       region,
-      demo: isDemoRegion(site.regions, office.region),
+      demo: index.isDemo(office.region),
       head: {
         title: `${m.title} - ${site.config.name}`,
         metas: [
-          ...siteMetas(site),
+          ...articleBase,
           { name: 'ColumnName', content: COLUMN_NAME },
-          { name: 'ColumnType', content: '信息公开年报' },
+          { name: 'ColumnType', content: COLUMN_TYPE },
           { name: 'ArticleTitle', content: m.title },
           // Only the date is known; no time of day is invented (a forged 发稿日期 is a single-veto failure).
           ...(m.published ? [{ name: 'PubDate', content: m.published }] : []),
@@ -122,28 +169,45 @@ export function buildPages(site: SiteData): SitePages {
           { name: 'Author', content: m.publisher },
           { name: 'Keywords', content: `${office.shortName},政府信息公开,年度报告,${report.year}` },
           { name: 'Description', content: `${m.title}（${report.format.def.name}）` },
-          { name: 'Url', content: absolute(url) },
+          { name: 'Url', content: ctx.absolute(url) },
         ],
       },
-      crumbs: [home, { label: office.name, url: officeUrl(office.id) }, { label: `${report.year}年度报告` }],
+      crumbs: reportCrumbs(report),
       metaRows,
+      browse: reportBrowse(ctx, report),
     };
   });
 
-  const offices = site.offices.map((office): OfficeEntry => ({
-    office,
-    url: officeUrl(office.id),
-    permalink: permalinkFor(officeUrl(office.id)),
-    head: {
-      title: `${office.name} - ${site.config.name}`,
-      metas: [...siteMetas(site), { name: 'ColumnName', content: COLUMN_NAME }, { name: 'ColumnType', content: '信息公开年报' }],
-    },
-    crumbs: [home, { label: office.name }],
-    demo: isDemoRegion(site.regions, office.region),
-    reports: reports
-      .filter((p) => p.office.id === office.id)
-      .map((p) => ({ year: p.report.year, url: p.url, title: p.report.meta.title, published: p.report.meta.published })),
-  }));
+  const compares = comparePages(ctx, reportCrumbs);
+  const compareByReport = new Map(compares.map((c) => [c.report, c.url]));
+  const feeds = { site: siteFeed(ctx), offices: officeFeeds(ctx) };
+  const officeFeedSet = new Set(feeds.offices.map((f) => f.url));
+
+  const offices = site.offices
+    .filter((office) => (index.reportsByOffice.get(office.id)?.length ?? 0) > 0)
+    .map((office): OfficeEntry => {
+      const browse = officeBrowse(ctx, office, compareByReport, officeFeedSet.has(officeFeedUrl(office.id)));
+      return {
+        office,
+        url: officeUrl(office.id),
+        permalink: permalinkFor(officeUrl(office.id)),
+        head: {
+          title: `${office.name} - ${site.config.name}`,
+          metas: ctx.listingMetas(`${office.name}历年政府信息公开工作年度报告`, [office.shortName]),
+          links: browse.feedUrl ? [{ rel: 'alternate', type: 'application/atom+xml', title: `${office.name}政府信息公开工作年度报告`, href: browse.feedUrl }] : undefined,
+        },
+        crumbs: [home, ...regionCrumbs(ctx, office.region), { label: office.name }],
+        demo: index.isDemo(office.region),
+        reports: index.reportsByOffice.get(office.id)!.map((r) => ({
+          year: r.year,
+          url: reportUrl(office.id, r.year),
+          title: r.meta.title,
+          published: r.meta.published,
+          revised: r.revisions.length ? r.revisions[r.revisions.length - 1]!.date : undefined,
+        })),
+        browse,
+      };
+    });
 
   const qualityRows = reports.map((p): QualityRow => {
     const deadline = deadlineFor(p.office.type, p.report.year);
@@ -161,14 +225,54 @@ export function buildPages(site: SiteData): SitePages {
     };
   });
   const allWarnings = qualityRows.flatMap((r) => r.warnings);
-  const listingMetas = [...siteMetas(site), { name: 'ColumnName', content: COLUMN_NAME }, { name: 'ColumnType', content: '信息公开年报' }];
+
+  const regionsIdx = regionsIndex(ctx);
+  const yearsIdx = yearsIndex(ctx);
+  const officesIdx = officesIndex(ctx);
+  const nav: Link[] = [
+    { label: '首页', url: urlFor() },
+    ...(regionsIdx ? [{ label: '地区', url: regionsUrl() }] : []),
+    ...(officesIdx ? [{ label: '机构', url: officesUrl() }] : []),
+    ...(yearsIdx ? [{ label: '年度', url: yearsUrl() }] : []),
+    ...(options.dataPage ? [{ label: '数据', url: DATA_PAGE_URL }] : []),
+    { label: '质量', url: QUALITY_URL },
+    { label: '搜索', url: searchUrl() },
+  ];
+  // Listings a reader can use instead of search (no JavaScript) or after a 404.
+  const listings: Link[] = [
+    ...(officesIdx ? [{ label: '全部机构', url: officesUrl() }] : []),
+    ...(regionsIdx ? [{ label: '按地区浏览', url: regionsUrl() }] : []),
+    ...(yearsIdx ? [{ label: '按年度浏览', url: yearsUrl() }] : []),
+    ...(options.dataPage ? [{ label: '开放数据', url: DATA_PAGE_URL }] : []),
+    { label: '报告质量检查', url: QUALITY_URL },
+  ];
+
+  const lastmod = new Map<string, string>();
+  for (const r of site.reports) {
+    const date = [r.meta.published ?? '', ...r.revisions.map((x) => x.date)].reduce((a, b) => (b > a ? b : a), '');
+    if (date) lastmod.set(reportUrl(r.officeId, r.year), date);
+  }
+
+  const regionList = regionPages(ctx);
+  const rollupList = rollupPages(ctx);
+  const yearList = yearPages(ctx);
+  const search = searchPage(ctx, listings);
+  const sitemapUrls = [
+    urlFor(),
+    QUALITY_URL,
+    ...(options.dataPage ? [DATA_PAGE_URL] : []),
+    ...[regionsIdx, yearsIdx, officesIdx].flatMap((p) => (p ? [p.url] : [])),
+    ...[regionList, rollupList, yearList, offices, reports, compares].flatMap((list: Array<{ url: string }>) => list.map((p) => p.url)),
+    search.url,
+  ];
 
   return {
+    index,
     reports,
-    offices: offices.filter((o) => o.reports.length > 0),
+    offices,
     quality: {
       url: QUALITY_URL,
-      head: { title: `报告质量检查 - ${site.config.name}`, metas: listingMetas },
+      head: { title: `报告质量检查 - ${site.config.name}`, metas: ctx.listingMetas('各报告的发布时间、未发布的表格和一致性检查警告', ['质量检查']) },
       crumbs: [home, { label: '报告质量检查' }],
       rows: qualityRows,
       totals: {
@@ -179,9 +283,19 @@ export function buildPages(site: SiteData): SitePages {
         waived: allWarnings.filter((w) => w.waived).length,
       },
     },
-    home: {
-      head: { title: site.config.name, metas: [...siteMetas(site), { name: 'ColumnName', content: COLUMN_NAME }, { name: 'ColumnType', content: '信息公开年报' }] },
-      crumbs: [{ label: '首页' }],
-    },
+    home: homePage(ctx, listings, feeds.site?.url),
+    nav,
+    regionsIndex: regionsIdx,
+    regions: regionList,
+    rollups: rollupList,
+    yearsIndex: yearsIdx,
+    years: yearList,
+    officesIndex: officesIdx,
+    compares,
+    search,
+    notFound: notFoundPage(ctx, [{ label: '首页', url: urlFor() }, ...listings]),
+    feeds,
+    sitemap: sitemapEntries(site.config, sitemapUrls, lastmod),
+    regionYears: ctx.regionYears,
   };
 }
