@@ -121,6 +121,22 @@ describe('every page type, both renditions, each mode', () => {
   });
 });
 
+describe('search in the browser', () => {
+  it('finds the seed report for 台山 under the strict CSP, with results that pass axe', async () => {
+    const w = await open();
+    await w.page.goto(`${server.origin}/search/?q=${encodeURIComponent('台山')}`);
+    const result = w.page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute('href')).toContain('/reports/taishan-gov-office/2020/');
+    expect(await cspViolations(w)).toEqual([]);
+    expect(w.offsite).toEqual([]);
+    const axe = await new AxeBuilder({ page: w.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await w.page.screenshot({ path: path.join(SHOTS, 'search-results.png'), fullPage: true });
+    await w.context.close();
+  });
+});
+
 describe('keyboard and reading aids', () => {
   const report = '/reports/demo-city-edu/2024/';
 
