@@ -2,10 +2,10 @@
 // (X-CARRY, X-STOCK, X-2019), sudden jumps in key measures (JUMP) and prose copied from last year (SAME).
 import type { CrossYearRuleDef } from '../formats/index.ts';
 import type { Diagnostic, Pos } from '../load/diagnostics.ts';
-import type { Report } from '../model/types.ts';
+import type { Cell, Report } from '../model/types.ts';
 import { labelledCells, measureLabel, measureOf, numberOf } from './measures.ts';
 import { fill, ruleInfo } from './rules.ts';
-import { copiedShare } from './similarity.ts';
+import { judgeable, sharedShare, shingle, type Shingled } from './similarity.ts';
 
 /** A measure that changes more than this factor year on year is worth a second look … */
 export const JUMP_FACTOR = 5;
@@ -24,10 +24,41 @@ function diag(report: Report, id: string, pos: Pos | undefined, vars: Record<str
   return { file: prose ? report.file : (report.dataFile ?? report.file), line: pos?.line ?? 1, col: pos?.col ?? 1, severity: info.severity, rule: id, message: fill(info.template, vars), hint: info.hint };
 }
 
-function applyRule(rule: CrossYearRuleDef, prev: Report, cur: Report, out: Diagnostic[]): void {
+/**
+ * What the checks of one pair of reports derive from each report — its cells by label, its prose prepared for SAME —
+ * kept for the next pair, where this year's report is last year's: each report is prepared once, and only the two
+ * reports of the current pair are held.
+ */
+class PairCache {
+  private entries: Array<{ report: Report; cells: Map<string, Map<string, Map<string, Cell>>>; prose?: Shingled }> = [];
+
+  private entry(report: Report) {
+    let e = this.entries.find((x) => x.report === report);
+    if (!e) {
+      e = { report, cells: new Map() };
+      this.entries.push(e);
+      if (this.entries.length > 2) this.entries.shift();
+    }
+    return e;
+  }
+
+  cells(report: Report, table: CrossYearRuleDef['table']): Map<string, Map<string, Cell>> {
+    const e = this.entry(report);
+    let c = e.cells.get(table);
+    if (!c) e.cells.set(table, (c = labelledCells(report, table)));
+    return c;
+  }
+
+  prose(report: Report): Shingled {
+    const e = this.entry(report);
+    return (e.prose ??= shingle(report.sections.map((s) => s.markdown).join('\n')));
+  }
+}
+
+function applyRule(rule: CrossYearRuleDef, prev: Report, cur: Report, out: Diagnostic[], cache: PairCache): void {
   const caption = cur.format.table(rule.table).def.caption;
-  const before = labelledCells(prev, rule.table);
-  const now = labelledCells(cur, rule.table);
+  const before = cache.cells(prev, rule.table);
+  const now = cache.cells(cur, rule.table);
   if (!before.size || !now.size) return;
   if (rule.type === 'carry') {
     const from = before.get(rule.from);
@@ -74,9 +105,10 @@ function jumps(prev: Report, cur: Report, out: Diagnostic[]): void {
   }
 }
 
-function sameness(prev: Report, cur: Report, out: Diagnostic[]): void {
-  const prose = (r: Report) => r.sections.map((s) => s.markdown).join('\n');
-  const share = copiedShare(prose(cur), prose(prev));
+function sameness(prev: Report, cur: Report, out: Diagnostic[], cache: PairCache): void {
+  const mine = cache.prose(cur);
+  // copiedShare(prose(cur), prose(prev)), with each report's prose prepared once.
+  const share = judgeable(mine) ? sharedShare(mine, cache.prose(prev)) : undefined;
   if (share !== undefined && share >= SAME_THRESHOLD) {
     out.push(diag(cur, 'SAME', { line: cur.sections[0]?.line ?? 1, col: 1 }, { prev: prev.year, share: Math.round(share * 100), threshold: Math.round(SAME_THRESHOLD * 100) }, true));
   }
@@ -85,13 +117,14 @@ function sameness(prev: Report, cur: Report, out: Diagnostic[]): void {
 /** Runs every cross-year check over consecutive reports of each office. `reports` sorted by office, year. */
 export function checkCrossYear(reports: readonly Report[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const cache = new PairCache();
   for (let i = 1; i < reports.length; i++) {
     const prev = reports[i - 1]!;
     const cur = reports[i]!;
     if (prev.officeId !== cur.officeId || prev.year !== cur.year - 1) continue;
-    for (const rule of cur.format.def.crossYear) applyRule(rule, prev, cur, out);
+    for (const rule of cur.format.def.crossYear) applyRule(rule, prev, cur, out, cache);
     jumps(prev, cur, out);
-    sameness(prev, cur, out);
+    sameness(prev, cur, out, cache);
   }
   return out;
 }

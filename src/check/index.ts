@@ -9,7 +9,18 @@ import { checkProse } from './prose.ts';
  * source (警告说明) are marked waived; each report keeps its own warnings for its page and the oversight page.
  */
 export function checkReports(reports: readonly Report[]): Diagnostic[] {
-  const found = [...checkCrossYear(reports), ...reports.flatMap(checkProse)];
+  const { crossYear, prose } = checkReportsParts(reports);
+  return [...crossYear, ...prose];
+}
+
+/**
+ * checkReports in its two parts, for a caller that checks the offices in several runs (worker threads) and puts
+ * the diagnostics back in the order one run gives: every cross-year diagnostic, then every prose diagnostic.
+ */
+export function checkReportsParts(reports: readonly Report[]): { crossYear: Diagnostic[]; prose: Diagnostic[] } {
+  const crossYear = checkCrossYear(reports);
+  const prose = reports.flatMap(checkProse);
+  const found = [...crossYear, ...prose];
   const byFile = new Map(reports.flatMap((r) => [[r.file, r] as const, ...(r.dataFile ? [[r.dataFile, r] as const] : [])]));
   for (const d of found) {
     const report = byFile.get(d.file);
@@ -18,5 +29,5 @@ export function checkReports(reports: readonly Report[]): Diagnostic[] {
     if (waiver) d.waived = waiver.reason;
     report.warnings.push(d);
   }
-  return found;
+  return { crossYear, prose };
 }

@@ -1,5 +1,5 @@
 // Reading cells and key measures out of a loaded report, whatever its format version.
-import type { CellRef, TableId } from '../formats/index.ts';
+import type { CellRef, FormatDef, MeasureDef, TableId } from '../formats/index.ts';
 import type { Cell, Report } from '../model/types.ts';
 
 /** The cell a labelled reference names in this report, if its table was published and the version has it. */
@@ -17,9 +17,21 @@ export function numberOf(cell: Cell | undefined): number | undefined {
   return cell.status === 'na' ? 0 : undefined;
 }
 
+/** Each format's measures by id (the first of an id, as `find` gives it). */
+const MEASURES = new WeakMap<FormatDef, Map<string, MeasureDef>>();
+function measureDef(def: FormatDef, id: string): MeasureDef | undefined {
+  let byId = MEASURES.get(def);
+  if (!byId) {
+    byId = new Map();
+    for (const m of def.measures) if (!byId.has(m.id)) byId.set(m.id, m);
+    MEASURES.set(def, byId);
+  }
+  return byId.get(id);
+}
+
 /** A key measure (format `measures`) of a report, or undefined when any of its cells is unknown. */
 export function measureOf(report: Report, id: string): number | undefined {
-  const m = report.format.def.measures.find((x) => x.id === id);
+  const m = measureDef(report.format.def, id);
   if (!m) return undefined;
   let sum = 0;
   for (const ref of m.cells) {
@@ -30,7 +42,7 @@ export function measureOf(report: Report, id: string): number | undefined {
   return sum;
 }
 
-export const measureLabel = (report: Report, id: string): string => report.format.def.measures.find((m) => m.id === id)?.label ?? id;
+export const measureLabel = (report: Report, id: string): string => measureDef(report.format.def, id)?.label ?? id;
 
 /** Cells of one table addressed by labels: [rowLabel][columnLabel] → cell, for matching across versions. */
 export function labelledCells(report: Report, table: TableId): Map<string, Map<string, Cell>> {

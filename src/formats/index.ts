@@ -32,6 +32,8 @@ export interface CompiledBlock {
   def: BlockDef;
   columns: readonly LeafColumn[];
   rows: readonly LeafRow[];
+  /** Each leaf row by its label path joined with U+001F (the loader's lookup, once per cell, not a scan). */
+  rowByPath: ReadonlyMap<string, LeafRow>;
 }
 
 export type CompiledRule =
@@ -104,7 +106,7 @@ function compileTable(def: TableDef, rules: readonly RuleDef[]): CompiledTable {
     const rows = leafRows(b.rows);
     unique(columns.map((c) => c.label), 'column');
     unique(rows.map((r) => r.label), 'row');
-    return { index, def: b, columns, rows };
+    return { index, def: b, columns, rows, rowByPath: new Map(rows.map((r) => [r.path.join('\u001f'), r])) };
   });
   // Rules name rows and columns by their (unique) label; resolve them once to indices.
   const colOf = (label: string) => {
@@ -148,6 +150,8 @@ function compileTable(def: TableDef, rules: readonly RuleDef[]): CompiledTable {
   return { def, id: def.id, key: tableKey(def.id), blocks, rules: compiled, derivedColumns, derivedRows };
 }
 
+const freeze = <T extends object | undefined>(v: T): T => (v ? Object.freeze(v) : v);
+
 function compile(def: FormatDef): CompiledFormat {
   unique(def.sections.map((s) => s.heading), 'section');
   const tables = def.tables.map((t) => compileTable(t, def.rules));
@@ -156,23 +160,36 @@ function compile(def: FormatDef): CompiledFormat {
     if (!t) throw new Error(`format ${def.id} has no table ${id}`);
     return t;
   };
-  const row = (id: TableId, label: string) => {
+  const findRow = (id: TableId, label: string) => {
     for (const b of table(id).blocks) {
       const r = b.rows.find((x) => x.label === label);
       if (r) return { block: b.index, row: r.index };
     }
     return undefined;
   };
+  const findCell = (ref: CellRef): CellLocation | undefined => {
+    const r = findRow(ref.table, ref.row);
+    const c = r && table(ref.table).blocks[r.block]!.columns.find((x) => x.label === ref.column);
+    return r && c ? { table: ref.table, block: r.block, row: r.row, column: c.index } : undefined;
+  };
+  // Checks, measures and page indexes ask for the same few cells of every report: each answer is worked out once
+  // and shared (frozen: callers only read it).
+  const rows = new Map<string, { block: number; row: number } | undefined>();
+  const cells = new Map<string, CellLocation | undefined>();
   const compiled: CompiledFormat = {
     def,
     id: def.id,
     tables,
     table,
-    row,
+    row(id: TableId, label: string) {
+      const key = `${id}\u001f${label}`;
+      if (!rows.has(key)) rows.set(key, freeze(findRow(id, label)));
+      return rows.get(key);
+    },
     locate(ref: CellRef) {
-      const r = row(ref.table, ref.row);
-      const c = r && table(ref.table).blocks[r.block]!.columns.find((x) => x.label === ref.column);
-      return r && c ? { table: ref.table, block: r.block, row: r.row, column: c.index } : undefined;
+      const key = `${ref.table}\u001f${ref.row}\u001f${ref.column}`;
+      if (!cells.has(key)) cells.set(key, freeze(findCell(ref)));
+      return cells.get(key);
     },
   };
   // Every cell a measure names must exist: a typo in a definition fails at start-up, not silently.

@@ -23,6 +23,24 @@ export interface Diagnostic {
   waived?: string;
 }
 
+/** Positions interned by line and column (at most this many kept). */
+const POS_LIMIT = 500_000;
+const positions = new Map<number, Pos>();
+
+/**
+ * The shared, frozen Pos of a line and column. Every cell of every report carries its position, and report files
+ * share their layout, so most positions repeat: one object per distinct (line, column) instead of one per cell.
+ */
+export function posAt(line: number, col: number): Pos {
+  const key = line * 0x100000 + col;
+  let pos = positions.get(key);
+  if (!pos) {
+    pos = Object.freeze({ line, col });
+    if (positions.size < POS_LIMIT && col < 0x100000) positions.set(key, pos);
+  }
+  return pos;
+}
+
 /** Collects every problem of a run; loading goes on after an error so that all are reported at once. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];

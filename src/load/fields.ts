@@ -14,6 +14,13 @@ export function isValidDate(s: string): boolean {
   return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
 }
 
+/**
+ * A copy of a value that is kept for the whole build (titles, 索引号, addresses …). A string cut out of the source
+ * text can hold on to all of that text in V8 (a sliced string), so that every report's front matter would stay in
+ * memory for one short field; the copy holds only itself.
+ */
+export const own = (s: string): string => (s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s);
+
 export interface FieldContext {
   doc: YamlDoc;
   diags: Diagnostics;
@@ -83,25 +90,25 @@ export function readFields(
         break;
       case 'date':
         if (typeof v !== 'string' || !isValidDate(v)) bad('日期，格式 YYYY-MM-DD，如 2024-01-31');
-        else out[spec.prop] = v;
+        else out[spec.prop] = own(v);
         break;
       case 'code':
         // 0123 would load as 123: codes must be quoted so that they stay exactly as written.
         if (typeof v !== 'string' || v.trim() === '') bad('加引号的文字（编号类字段请加引号，如 "0750"）');
-        else out[spec.prop] = v;
+        else out[spec.prop] = own(v);
         break;
       case 'id':
         if (typeof v !== 'string' || !SLUG.test(v)) bad('代号：小写英文字母、数字和连字符，如 taishan-gov-office');
-        else out[spec.prop] = v;
+        else out[spec.prop] = own(v);
         break;
       case 'url':
         if (typeof v !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(v)) bad('以 https:// 开头的网址');
-        else out[spec.prop] = v;
+        else out[spec.prop] = own(v);
         break;
       default:
         if (typeof v !== 'string' || v.trim() === '') bad('非空文字');
         else if (spec.choices && !spec.choices.includes(v)) bad(`以下之一：${spec.choices.join('、')}`);
-        else out[spec.prop] = v;
+        else out[spec.prop] = own(v);
     }
   }
   return out;

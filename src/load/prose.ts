@@ -1,11 +1,58 @@
 // Splits the Markdown body at its level-2 headings, which must be the six official headings in order.
+import type { Token } from 'markdown-it';
 import type { SectionDef } from '../formats/index.ts';
 import type { Section } from '../model/types.ts';
 import { markdown } from '../render/markdown.ts';
 import type { Diagnostics } from './diagnostics.ts';
 
+/** markdown-it's core rules after `block` that only touch the children of inline tokens. */
+const INLINE_RULES = new Set(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+
+/**
+ * The block tokens of `body`, as `markdown.parse` gives them: headings, their lines (`map`) and their text (the
+ * `content` of the inline token that follows) come from the block parser alone, so the inline pass is skipped —
+ * unless a plugin added a core rule of its own, when the full parse runs.
+ */
+function blockTokens(body: string): Token[] {
+  const rules = (markdown.core.ruler as unknown as { __rules__?: Array<{ name: string; enabled: boolean }> }).__rules__;
+  const active = rules?.filter((r) => r.enabled).map((r) => r.name);
+  if (!active || active[0] !== 'normalize' || active[1] !== 'block' || !active.slice(2).every((n) => INLINE_RULES.has(n))) return markdown.parse(body, {});
+  // markdown-it's `normalize` core rule.
+  const src = body.replace(/\r\n?|\n/g, '\n').replace(/\0/g, '\uFFFD');
+  const tokens: Token[] = [];
+  markdown.block.parse(src, markdown, {}, tokens);
+  return tokens;
+}
+
+/**
+ * A section's `html`, rendered from its Markdown when it is read (a report page renders it once), not when the
+ * report is loaded: `nianbao check` never needs it, and a build does not keep every report's HTML in memory at
+ * once. One accessor serves every section (no closure per section); it is an own enumerable property, so
+ * spreading or serialising a section still includes the HTML, and assigning one replaces it with a plain value.
+ */
+const HTML: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Section): string {
+    return this.markdown ? markdown.render(this.markdown) : '';
+  },
+  set(this: Section, value: string) {
+    Object.defineProperty(this, 'html', { value, enumerable: true, configurable: true, writable: true });
+  },
+};
+
+function section(number: number, heading: string, src: string, line: number, markdownLine: number): Section {
+  // Built in the key order of a literal, the accessor added as a new property: V8 keeps such objects in its fast,
+  // compact form (turning an existing data property into an accessor would not).
+  const s = { number, heading, markdown: src } as Section;
+  Object.defineProperty(s, 'html', HTML);
+  s.line = line;
+  s.markdownLine = markdownLine;
+  return s;
+}
+
 export function readSections(body: string, bodyLine: number, defs: readonly SectionDef[], diags: Diagnostics): Section[] {
-  const tokens = markdown.parse(body, {});
+  const tokens = blockTokens(body);
   const lines = body.split('\n');
   const found: Array<{ text: string; line: number; start: number; end: number }> = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -50,7 +97,7 @@ export function readSections(body: string, bodyLine: number, defs: readonly Sect
     let from = h.end;
     while (from < until && lines[from]!.trim() === '') from++;
     const src = lines.slice(from, until).join('\n').trim();
-    sections.push({ number: def.number, heading: def.heading, markdown: src, html: src ? markdown.render(src) : '', line: h.line, markdownLine: bodyLine + from });
+    sections.push(section(def.number, def.heading, src, h.line, bodyLine + from));
   });
   for (; k < defs.length; k++) missing(defs[k]!, bodyLine + lines.length - 1);
   return sections.length === defs.length ? sections : [];

@@ -118,17 +118,29 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
   }
 }
 
+type Format = ReturnType<typeof formatForYear> & object;
+const LABELS = new WeakMap<Format, Map<TableId, RuleLabels>>();
+
 /** Labels for rule messages, from the format: row paths, column labels, and short row names (（七）总计, 一). */
-function ruleLabels(format: ReturnType<typeof formatForYear> & object) {
+function ruleLabels(format: Format) {
+  let byTable = LABELS.get(format);
+  if (!byTable) LABELS.set(format, (byTable = new Map()));
+  const cache = byTable;
   return (id: TableId): RuleLabels => {
-    const t = format.table(id);
-    return {
-      row: (b, i) => t.blocks[b]!.rows[i]!.path.join(' › '),
-      col: (b, i) => t.blocks[b]!.columns[i]!.label,
-      short: (b, i) => {
-        const label = t.blocks[b]!.rows[i]!.label;
-        return /^[一二三四五六七八九十]+、/.test(label) ? label.split('、')[0]! : label;
-      },
-    };
+    let labels = cache.get(id);
+    if (!labels) cache.set(id, (labels = tableLabels(format, id)));
+    return labels;
+  };
+}
+
+function tableLabels(format: Format, id: TableId): RuleLabels {
+  const t = format.table(id);
+  return {
+    row: (b, i) => t.blocks[b]!.rows[i]!.path.join(' › '),
+    col: (b, i) => t.blocks[b]!.columns[i]!.label,
+    short: (b, i) => {
+      const label = t.blocks[b]!.rows[i]!.label;
+      return /^[一二三四五六七八九十]+、/.test(label) ? label.split('、')[0]! : label;
+    },
   };
 }

@@ -1,6 +1,6 @@
 // Loads the whole content tree once per build: site.yml, reports/regions.yml, reports/<office>/office.yml and
 // reports/<office>/<year>.md. Every problem of every file is collected; nothing is built if any is an error.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OFFICE_FIELDS, REGION_FIELDS, SITE_FIELDS, type FieldSpec } from '../model/fields.ts';
 import type { Office, Region, Report, SiteConfig, SiteData } from '../model/types.ts';
@@ -61,28 +61,135 @@ function loadYamlFile(p: SitePaths, file: string, specs: readonly FieldSpec[], e
   }
 }
 
-const sortedDir = (dir: string) => readdirSync(dir).sort();
+export const sortedDir = (dir: string) => readdirSync(dir).sort();
 
 export interface LoadedSite {
   site?: SiteData;
   diagnostics: Diagnostic[];
 }
 
-/** Loads and validates everything; `site` is set only when there is no error. */
-export function loadSite(p: SitePaths): LoadedSite {
-  const out: Diagnostic[] = [];
-  const problem = (file: string, rule: string, message: string, hint?: string, line = 1) =>
-    out.push({ file: rel(p, file), line, col: 1, severity: 'error', rule, message, hint });
+/** What loading one report gave, kept for the next load in the same process (the dev server's rebuilds). */
+interface Remembered {
+  bytes: Buffer;
+  dataBytes?: Buffer;
+  /** The office as the report saw it (its name is the default publisher and title). */
+  office: string;
+  diagnostics: Diagnostic[];
+  report?: Report;
+}
+const remembered = new Map<string, Remembered>();
 
+const fileBytes = (file: string): Buffer | undefined => {
+  try {
+    // A link is read again in full, with its checks.
+    return lstatSync(file).isSymbolicLink() ? undefined : readFileSync(file);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * loadReport, or — with `incremental` — what it gave last time for byte-identical files of the same office. The
+ * report is handed out as a fresh copy (its warnings are filled again by the checks); everything else it holds is
+ * shared, as nothing changes a loaded report.
+ */
+function loadReportOnce(file: string, p: SitePaths, office: Office, dataFile: string | undefined, incremental: boolean): { diagnostics: Diagnostic[]; report?: Report } {
+  if (!incremental) {
+    const r = loadReport(file, p.root, p.reports, office, dataFile);
+    return { diagnostics: r.diagnostics.items, report: r.value };
+  }
+  const key = `${p.root}\u0000${file}`;
+  const bytes = fileBytes(file);
+  const dataBytes = dataFile ? fileBytes(dataFile) : undefined;
+  const officeKey = JSON.stringify(office);
+  const had = remembered.get(key);
+  if (had && bytes && had.bytes.equals(bytes) && had.office === officeKey && (dataFile ? dataBytes !== undefined && had.dataBytes?.equals(dataBytes) : had.dataBytes === undefined)) {
+    return { diagnostics: [...had.diagnostics], report: had.report && { ...had.report, warnings: [] } };
+  }
+  const r = loadReport(file, p.root, p.reports, office, dataFile);
+  if (bytes && (!dataFile || dataBytes)) remembered.set(key, { bytes, dataBytes, office: officeKey, diagnostics: [...r.diagnostics.items], report: r.value && { ...r.value, warnings: [] } });
+  else remembered.delete(key);
+  return { diagnostics: r.diagnostics.items, report: r.value };
+}
+
+export interface LoadOptions {
+  /**
+   * Reuse what an earlier load in this process gave for report files that have not changed (same bytes, same
+   * office): for the dev server, where one edit should not cost reading every report again. The result is the
+   * same as a full load.
+   */
+  incremental?: boolean;
+  /**
+   * Build one region of a larger site: the id of a region in regions.yml. Every office.yml is still read and
+   * checked (the checks between offices stay whole), but only the reports of offices in this region or below it
+   * are loaded and checked, and only those offices are in the site. See docs/scaling.md.
+   */
+  shard?: string;
+}
+
+/** What the whole site shares, read before the offices: site.yml, regions.yml, the shard's regions. */
+export interface SiteHead {
+  cfg?: Record<string, unknown>;
+  regions: Region[];
+  regionIds: Set<string>;
+  /** With a shard: the shard's region and every region below it. */
+  shardRegions?: Set<string>;
+  diagnostics: Diagnostic[];
+}
+
+/** What loading a run of office folders gives, in the order of the folders. */
+export interface OfficesPart {
+  /** Every office read (all of them, also outside a shard), for the checks between offices. */
+  offices: Office[];
+  /** The offices whose reports were loaded (all, or those of the shard). */
+  built: Office[];
+  reports: Report[];
+  diagnostics: Diagnostic[];
+}
+
+const problemOf = (p: SitePaths, out: Diagnostic[]) => (file: string, rule: string, message: string, hint?: string, line = 1) =>
+  out.push({ file: rel(p, file), line, col: 1, severity: 'error', rule, message, hint });
+
+export function loadHead(p: SitePaths, opts: LoadOptions = {}): SiteHead {
+  const out: Diagnostic[] = [];
+  const problem = problemOf(p, out);
   const cfg = loadYamlFile(p, p.siteFile, SITE_FIELDS, false, out)?.[''];
   const regionsFile = path.join(p.reports, REGIONS_FILE);
   const regionRows = existsSync(regionsFile) ? loadYamlFile(p, regionsFile, REGION_FIELDS, true, out) : (problem(regionsFile, 'FILE', '缺少地区列表 regions.yml'), undefined);
   const regions: Region[] = Object.entries(regionRows ?? {}).map(([id, r]) => ({ id, name: r.name as string, parent: r.parent as string | undefined, demo: r.demo === true }));
-  for (const r of regions) if (r.parent && !regions.some((x) => x.id === r.parent)) problem(regionsFile, 'REF', `地区「${r.id}」的上级「${r.parent}」不存在`);
+  const regionIds = new Set(regions.map((r) => r.id));
+  for (const r of regions) if (r.parent && !regionIds.has(r.parent)) problem(regionsFile, 'REF', `地区「${r.id}」的上级「${r.parent}」不存在`);
+  let shardRegions: Set<string> | undefined;
+  if (opts.shard !== undefined) {
+    if (!regionIds.has(opts.shard)) problem(regionsFile, 'REF', `分片地区「${opts.shard}」不在 regions.yml 中`, '--shard 后写 regions.yml 中的地区代号，只生成该地区及其下级地区的报告');
+    shardRegions = regionSubtree(regions, opts.shard);
+  }
+  return { cfg, regions, regionIds, shardRegions, diagnostics: out };
+}
 
+/** A region and every region below it (a parent cycle cannot make this loop: each region is taken once). */
+export function regionSubtree(regions: readonly Region[], root: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const r of regions) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r.id]);
+  const out = new Set<string>();
+  const todo = [root];
+  while (todo.length) {
+    const id = todo.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    todo.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/** Loads the office folders `names` (entries of reports/, sorted) with their reports. */
+export function loadOffices(p: SitePaths, head: SiteHead, names: readonly string[], incremental = false): OfficesPart {
+  const out: Diagnostic[] = [];
+  const problem = problemOf(p, out);
   const offices: Office[] = [];
+  const built: Office[] = [];
   const reports: Report[] = [];
-  for (const name of sortedDir(p.reports)) {
+  for (const name of names) {
     const dir = path.join(p.reports, name);
     if (name === REGIONS_FILE || name.startsWith('.') || name.toLowerCase() === 'readme.md') continue;
     if (!statSync(dir).isDirectory()) {
@@ -111,8 +218,11 @@ export function loadSite(p: SitePaths): LoadedSite {
       type: o.type as string,
       contact: (o.contact as Office['contact'] | undefined) ?? {},
     };
-    if (office.region && !regions.some((r) => r.id === office.region)) problem(officeFile, 'REF', `地区「${office.region}」不在 regions.yml 中`);
+    if (office.region && !head.regionIds.has(office.region)) problem(officeFile, 'REF', `地区「${office.region}」不在 regions.yml 中`);
     offices.push(office);
+    // Another shard builds this office's reports (and reports their problems).
+    if (head.shardRegions && !head.shardRegions.has(office.region)) continue;
+    built.push(office);
     const names = sortedDir(dir);
     for (const f of names) {
       if (f === OFFICE_FILE) continue;
@@ -127,11 +237,18 @@ export function loadSite(p: SitePaths): LoadedSite {
         continue;
       }
       const dataName = f.replace(/\.md$/, '.yml');
-      const r = loadReport(file, p.root, p.reports, office, names.includes(dataName) ? path.join(dir, dataName) : undefined);
-      out.push(...r.diagnostics.items);
-      if (r.value) reports.push(r.value);
+      const r = loadReportOnce(file, p, office, names.includes(dataName) ? path.join(dir, dataName) : undefined, incremental);
+      for (const d of r.diagnostics) out.push(d);
+      if (r.report) reports.push(r.report);
     }
   }
+  return { offices, built, reports, diagnostics: out };
+}
+
+/** The checks between offices: one office under two ids, parents that do not exist. */
+export function checkOffices(p: SitePaths, offices: readonly Office[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const problem = problemOf(p, out);
   // The same office under two ids would publish two reports for one office and year.
   const byName = new Map<string, Office>();
   for (const o of offices) {
@@ -139,9 +256,17 @@ export function loadSite(p: SitePaths): LoadedSite {
     if (other) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `机构「${o.name}」已有目录 reports/${other.id}/`, '同一机构只能有一个目录，否则同一年度会有两份报告；请合并两个目录');
     else byName.set(o.name, o);
   }
-  for (const o of offices) if (o.parent && !offices.some((x) => x.id === o.parent)) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `上级机构「${o.parent}」不存在`);
-  out.push(...checkReports(reports));
+  const officeIds = new Set(offices.map((o) => o.id));
+  for (const o of offices) if (o.parent && !officeIds.has(o.parent)) problem(path.join(p.reports, o.id, OFFICE_FILE), 'REF', `上级机构「${o.parent}」不存在`);
+  return out;
+}
 
+/** Loads and validates everything; `site` is set only when there is no error. */
+export function loadSite(p: SitePaths, opts: LoadOptions = {}): LoadedSite {
+  const head = loadHead(p, opts);
+  const part = loadOffices(p, head, sortedDir(p.reports), opts.incremental);
+  const out = [...head.diagnostics, ...part.diagnostics, ...checkOffices(p, part.offices), ...checkReports(part.reports)];
+  const cfg = head.cfg;
   if (out.some((d) => d.severity === 'error') || !cfg) return { diagnostics: out };
   const config: SiteConfig = {
     name: cfg.name as string,
@@ -155,7 +280,9 @@ export function loadSite(p: SitePaths): LoadedSite {
     contact: cfg.contact as string | undefined,
     pathPrefix: normalisePrefix((cfg.pathPrefix as string | undefined) ?? '/'),
   };
-  return { site: { config, regions, offices, reports }, diagnostics: out };
+  const site: SiteData = { config, regions: head.regions, offices: part.built, reports: part.reports };
+  if (opts.shard !== undefined) site.shard = opts.shard;
+  return { site, diagnostics: out };
 }
 
 export function normalisePrefix(prefix: string): string {
@@ -165,8 +292,8 @@ export function normalisePrefix(prefix: string): string {
 }
 
 /** Loads or throws SourceErrors with every diagnostic. */
-export function loadSiteOrThrow(p: SitePaths): SiteData {
-  const r = loadSite(p);
+export function loadSiteOrThrow(p: SitePaths, opts: LoadOptions = {}): SiteData {
+  const r = loadSite(p, opts);
   if (!r.site) throw new SourceErrors(r.diagnostics);
   return r.site;
 }

@@ -16,6 +16,9 @@ export class SourceFileError extends Error {
   }
 }
 
+/** One strict decoder for every file: a whole-buffer decode keeps no state between calls. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads a text source under `root`, refusing what is not a plain UTF-8 text file inside it. */
 export function readSourceText(file: string, root: string): string {
   const st = lstatSync(file);
@@ -26,7 +29,8 @@ export function readSourceText(file: string, root: string): string {
       throw new SourceFileError('符号链接指向内容目录之外', '报告文件必须放在 reports/ 目录内，请用实际文件替换该链接');
     }
   }
-  const size = statSync(file).size;
+  // lstat already describes a file that is not a link.
+  const size = st.isSymbolicLink() ? statSync(file).size : st.size;
   if (size > MAX_SOURCE_BYTES) {
     throw new SourceFileError(`文件过大（${(size / 1024 / 1024).toFixed(1)} MB）`, `报告源文件不应超过 ${MAX_SOURCE_BYTES / 1024} KB；请检查是否误放了其他文件`);
   }
@@ -34,7 +38,7 @@ export function readSourceText(file: string, root: string): string {
   if (bytes.includes(0)) throw new SourceFileError('这不是文本文件（含有二进制内容）', '报告源文件应为 UTF-8 编码的文本');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new SourceFileError('文件不是 UTF-8 编码', '请用 UTF-8 编码另存此文件（不要用 GBK/GB2312）');
   }

@@ -5,7 +5,7 @@ import { allFormats, type CompiledBlock, type CompiledFormat, type CompiledTable
 import type { RowDef } from '../formats/types.ts';
 import type { BlockData, Cell, TableData } from '../model/types.ts';
 import type { Pos } from './diagnostics.ts';
-import type { FieldContext } from './fields.ts';
+import { own, type FieldContext } from './fields.ts';
 import { isMapping, pathKey, type Path } from './yaml.ts';
 
 /** The words an editor writes for a cell that holds no number. */
@@ -35,15 +35,36 @@ interface Ctx extends FieldContext {
   year: number;
 }
 
-const posOf = (ctx: Ctx, path: Path): Pos | undefined => ctx.doc.values.get(pathKey(path)) ?? ctx.doc.keys.get(pathKey(path));
+const posOf = (ctx: Ctx, path: Path): Pos | undefined => posAt(ctx, pathKey(path));
 const keyPos = (ctx: Ctx, path: Path): Pos | undefined => ctx.doc.keys.get(pathKey(path)) ?? ctx.doc.values.get(pathKey(path));
+/** posOf by an already joined pathKey. */
+const posAt = (ctx: Ctx, key: string): Pos | undefined => ctx.doc.values.get(key) ?? ctx.doc.keys.get(key);
+
+function cellError(ctx: Ctx, pos: Pos | undefined, where: string, message: string, hint: string): undefined {
+  ctx.diags.error(pos, 'DOM', `${where}：${message}`, hint);
+  return undefined;
+}
+
+/**
+ * The common case of readCell — a number its column accepts, 不适用 or 缺失 — without building the cell's name for
+ * messages; undefined for anything else, which readCell then reads (and reports) in full.
+ */
+function plainCell(raw: unknown, col: LeafColumn, pos: Pos | undefined): Cell | undefined {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return undefined;
+    if (col.kind === 'count' ? Number.isInteger(raw) && raw >= 0 : col.kind === 'signed' ? Number.isInteger(raw) : raw >= 0) {
+      return { status: 'number', value: raw, computed: false, pos };
+    }
+    return undefined;
+  }
+  if (raw === NOT_APPLICABLE) return { status: 'na', computed: false, pos };
+  if (raw === MISSING) return { status: 'missing', computed: false, pos };
+  return undefined;
+}
 
 /** Reads one cell value per its column kind. Never turns a placeholder into 0. */
 export function readCell(ctx: Ctx, raw: unknown, col: LeafColumn, where: string, pos: Pos | undefined): Cell | undefined {
-  const err = (message: string, hint: string) => {
-    ctx.diags.error(pos, 'DOM', `${where}：${message}`, hint);
-    return undefined;
-  };
+  const err = (message: string, hint: string) => cellError(ctx, pos, where, message, hint);
   if (raw === NOT_APPLICABLE) return { status: 'na', computed: false, pos };
   if (raw === MISSING) return { status: 'missing', computed: false, pos };
   if (raw === null || raw === undefined) return err('空白不是数值', PLACEHOLDER_HINT);
@@ -112,37 +133,42 @@ function readRows(
     ctx.diags.error(keyPos(ctx, [...path, key]), 'ROW', `${keyNameOf(table, block)}中没有「${key}」这一行`, other ?? `这一层应有：${labels.join('、')}`);
   }
   const derivedRows = table.derivedRows.get(block.index) ?? new Set<number>();
+  // Keys are joined once per level: pathKey([...path, label]) and the row's label path within the block.
+  const here = pathKey(path);
+  const rowPrefix = rowPathOf(path, block).map((l) => `${l}\u001f`).join('');
+  let count = 0;
+  for (const g of given) if (g) count++;
   for (const def of defs) {
-    const p = [...path, def.label];
     const raw = obj[def.label];
+    const rowKey = path.length ? `${here}\u001f${def.label}` : def.label;
     if (def.children) {
       if (!isMapping(raw)) {
-        ctx.diags.error(posOf(ctx, p) ?? posOf(ctx, path), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」及其下各行`, `在「${def.label}:」下逐行填写：${def.children.map((c) => c.label).join('、')}`);
+        ctx.diags.error(posAt(ctx, rowKey) ?? posAt(ctx, here), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」及其下各行`, `在「${def.label}:」下逐行填写：${def.children.map((c) => c.label).join('、')}`);
         continue;
       }
-      readRows(ctx, table, block, given, raw, def.children, p, [], cells);
+      readRows(ctx, table, block, given, raw, def.children, [...path, def.label], [], cells);
       continue;
     }
-    const want = [...rowPathOf(path, block), def.label].join('\u001f');
-    const row = block.rows.find((r) => r.path.join('\u001f') === want)!;
+    const row = block.rowByPath.get(rowPrefix + def.label)!;
     if (!(def.label in obj)) {
       if (!derivedRows.has(row.index)) {
-        ctx.diags.error(posOf(ctx, path), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」这一行`, `请补上这一行；不适用的格写“${NOT_APPLICABLE}”，不详的写“${MISSING}”`);
+        ctx.diags.error(posAt(ctx, here), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」这一行`, `请补上这一行；不适用的格写“${NOT_APPLICABLE}”，不详的写“${MISSING}”`);
       }
       continue;
     }
-    const count = given.filter(Boolean).length;
     if (!Array.isArray(raw) || raw.length !== count) {
-      ctx.diags.error(posOf(ctx, p), 'ROW', `${keyNameOf(table, block)} · ${def.label}：应有 ${count} 个值（与「${COLUMNS_KEY}」一一对应），实为 ${Array.isArray(raw) ? raw.length : JSON.stringify(raw)}`, `写成 [${block.columns.filter((_, i) => given[i]).map((c) => c.label).join(', ')}] 对应的数值列表`);
+      ctx.diags.error(posAt(ctx, rowKey), 'ROW', `${keyNameOf(table, block)} · ${def.label}：应有 ${count} 个值（与「${COLUMNS_KEY}」一一对应），实为 ${Array.isArray(raw) ? raw.length : JSON.stringify(raw)}`, `写成 [${block.columns.filter((_, i) => given[i]).map((c) => c.label).join(', ')}] 对应的数值列表`);
       continue;
     }
+    const rowCells = cells[row.index]!;
     let k = 0;
-    block.columns.forEach((col, ci) => {
-      if (!given[ci]) return;
-      const item = raw[k];
-      const cp = [...p, k++];
-      cells[row.index]![ci] = readCell(ctx, item, col, `${keyNameOf(table, block)} · ${def.label} · ${col.label}`, posOf(ctx, cp));
-    });
+    for (let ci = 0; ci < block.columns.length; ci++) {
+      if (!given[ci]) continue;
+      const col = block.columns[ci]!;
+      const item: unknown = raw[k];
+      const pos = posAt(ctx, `${rowKey}\u001f${k++}`);
+      rowCells[ci] = plainCell(item, col, pos) ?? readCell(ctx, item, col, `${keyNameOf(table, block)} · ${def.label} · ${col.label}`, pos);
+    }
   }
 }
 
@@ -187,7 +213,7 @@ export function readTable(ctx: Ctx, table: CompiledTable, raw: unknown): TableDa
       ctx.diags.error(pos, 'TABLE', `「${table.key}」标为未发布时只写原因`, `写成「${table.key}: { ${UNPUBLISHED}: 原文未附此表 }」`);
       return undefined;
     }
-    return { status: 'unpublished', reason, pos };
+    return { status: 'unpublished', reason: own(reason), pos };
   }
   if (!isMapping(raw)) {
     ctx.diags.error(pos, 'TABLE', `「${table.key}」应为按官方表格填写的数据`, `如原文未发布此表，写「${table.key}: { ${UNPUBLISHED}: 原因 }」`);

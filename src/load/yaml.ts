@@ -1,8 +1,9 @@
 // Strict YAML: our own js-yaml 5 call (CORE schema: dates stay strings, no merge keys; duplicate keys throw;
 // no aliases at all; shallow nesting), plus a position for every key and value from js-yaml's event stream, so
 // that the checker can point at the exact cell.
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, load, parseEvents, type Event } from 'js-yaml';
-import type { Pos } from './diagnostics.ts';
+import { EVENT_ID, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import { posAt, type Pos } from './diagnostics.ts';
+import { loadPlainYaml } from './yaml-plain.ts';
 
 export const MAX_DEPTH = 10;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -40,7 +41,7 @@ export function positionFinder(text: string, firstLine = 1): (offset: number) =>
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + firstLine, col: offset - starts[lo]! + 1 };
+    return posAt(lo + firstLine, offset - starts[lo]! + 1);
   };
 }
 
@@ -59,20 +60,44 @@ function translate(message: string): string {
 
 interface Frame {
   kind: 'map' | 'seq';
-  path: Path;
+  /** pathKey of the collection's own path, and that path's length. */
+  pathKey: string;
+  depth: number;
   expectingKey: boolean;
   key: string;
   index: number;
 }
 
+/** pathKey([...parent, k]) from the parent's pathKey and length, without building the array. */
+const childKey = (frame: Frame, k: string | number): string => (frame.depth === 0 ? String(k) : `${frame.pathKey}\u001f${k}`);
+
+/**
+ * js-yaml's `load` is `constructFromEvents(parseEvents(text))` plus a check for exactly one document: done here in
+ * one pass over the text, so that the events that give the positions are the ones the values were built from.
+ * The options are `load`'s: CORE schema (the default), `maxDepth` while parsing, `maxAliases: 0` while
+ * constructing (which also refuses duplicate keys).
+ */
+function parseAndConstruct(text: string): { value: unknown; events: Event[] } {
+  const events = parseEvents(text, { filename: '', maxDepth: MAX_DEPTH });
+  const documents = constructFromEvents(events, { source: text, maxAliases: 0 });
+  if (documents.length === 0) throw new YAMLException('expected a document, but the input is empty');
+  if (documents.length !== 1) throw new YAMLException('expected a single document in the stream, but found more');
+  return { value: documents[0], events };
+}
+
 /** Parses one YAML document strictly. Throws YamlError (with a file position) on any problem. */
 export function loadStrictYaml(text: string, firstLine = 1): YamlDoc {
+  // Report sources are plain YAML, read in one pass; js-yaml reads (and reports on) everything else.
+  return loadPlainYaml(text, firstLine) ?? loadYamlEvents(text, firstLine);
+}
+
+/** loadStrictYaml through js-yaml: its parser, its constructor, and positions from its event stream. */
+export function loadYamlEvents(text: string, firstLine = 1): YamlDoc {
   const at = positionFinder(text, firstLine);
   let value: unknown;
   let events: Event[];
   try {
-    value = load(text, { maxAliases: 0, maxDepth: MAX_DEPTH });
-    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    ({ value, events } = parseAndConstruct(text));
   } catch (e) {
     // js-yaml asks callers to catch every error type, not only YAMLException.
     const mark = (e as { mark?: { line: number; column: number } }).mark;
@@ -98,25 +123,28 @@ export function loadStrictYaml(text: string, firstLine = 1): YamlDoc {
     const offset = ev.type === EVENT_ID.SCALAR ? ev.valueStart - (quoted ? 1 : 0) : ev.type === EVENT_ID.ALIAS ? ev.anchorStart : ev.start;
     const pos = at(Math.max(0, offset));
     const top = stack[stack.length - 1];
-    let path: Path = [];
+    let path = '';
+    let depth = 0;
     if (top?.kind === 'map' && top.expectingKey) {
       if (ev.type !== EVENT_ID.SCALAR) throw new YamlError('键必须是简单的文字', pos);
       const key = getScalarValue(text, ev);
       if (FORBIDDEN_KEYS.has(key)) throw new YamlError(`不允许使用键名「${key}」`, pos);
       top.key = key;
       top.expectingKey = false;
-      keys.set(pathKey([...top.path, key]), pos);
+      keys.set(childKey(top, key), pos);
       continue;
     }
     if (top?.kind === 'map') {
-      path = [...top.path, top.key];
+      path = childKey(top, top.key);
+      depth = top.depth + 1;
       top.expectingKey = true;
     } else if (top?.kind === 'seq') {
-      path = [...top.path, top.index++];
+      path = childKey(top, top.index++);
+      depth = top.depth + 1;
     }
-    values.set(pathKey(path), pos);
+    values.set(path, pos);
     if (ev.type === EVENT_ID.MAPPING || ev.type === EVENT_ID.SEQUENCE) {
-      stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', path, expectingKey: true, key: '', index: 0 });
+      stack.push({ kind: ev.type === EVENT_ID.MAPPING ? 'map' : 'seq', pathKey: path, depth, expectingKey: true, key: '', index: 0 });
     }
   }
   return { value, values, keys };

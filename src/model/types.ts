@@ -122,4 +122,6 @@ export interface SiteData {
   offices: Office[];
   /** Sorted by office id, then year. */
   reports: Report[];
+  /** Set when only one region's reports were loaded (`--shard`): the region's id. See docs/scaling.md. */
+  shard?: string;
 }

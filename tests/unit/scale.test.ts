@@ -1,0 +1,131 @@
+// Loading at scale: one region of the site (--shard), and `nianbao check` on worker threads giving exactly the
+// diagnostics, in the same order, that one sequential load gives.
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemo } from '../../src/demo/generate.ts';
+import { checkSite } from '../../src/load/parallel.ts';
+import { defaultPaths, loadSite, regionSubtree } from '../../src/load/site.ts';
+import { REPO } from '../helpers/content.ts';
+
+const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+let root: string;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'nianbao-scale-'));
+  writeDemo(path.join(root, 'reports'), { seed: 11, offices: 40, years: YEARS });
+  copyFileSync(path.join(REPO, 'site.yml'), path.join(root, 'site.yml'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('--shard: one region of the site', () => {
+  it('loads the reports of the offices in the region and below it, and only those offices', () => {
+    const all = loadSite(defaultPaths(root)).site!;
+    const district = all.regions.find((r) => r.parent === 'demo-city')!;
+    const inside = regionSubtree(all.regions, district.id);
+    const shard = loadSite(defaultPaths(root), { shard: district.id });
+    expect(shard.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const site = shard.site!;
+    expect(site.shard).toBe(district.id);
+    expect(site.offices.map((o) => o.id)).toEqual(all.offices.filter((o) => inside.has(o.region)).map((o) => o.id));
+    expect(site.offices.length).toBeGreaterThan(0);
+    expect(site.offices.length).toBeLessThan(all.offices.length);
+    expect(site.reports.map((r) => r.file)).toEqual(all.reports.filter((r) => site.offices.some((o) => o.id === r.officeId)).map((r) => r.file));
+    // The whole city is the whole site.
+    expect(loadSite(defaultPaths(root), { shard: 'demo-city' }).site!.reports.length).toBe(all.reports.length);
+  });
+
+  it('refuses a region that is not in regions.yml', () => {
+    const r = loadSite(defaultPaths(root), { shard: 'nowhere' });
+    expect(r.site).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ file: 'reports/regions.yml', rule: 'REF', severity: 'error' }]);
+  });
+
+  it('still checks every office.yml, and leaves other regions’ reports to their shard', () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'nianbao-scale-'));
+    try {
+      writeDemo(path.join(copy, 'reports'), { seed: 11, offices: 40, years: [2024] });
+      copyFileSync(path.join(REPO, 'site.yml'), path.join(copy, 'site.yml'));
+      const all = loadSite(defaultPaths(copy)).site!;
+      const district = all.regions.find((r) => r.parent === 'demo-city')!.id;
+      const outside = all.offices.find((o) => !regionSubtree(all.regions, district).has(o.region))!;
+      writeFileSync(path.join(copy, 'reports', outside.id, '2024.md'), 'not a report');
+      expect(loadSite(defaultPaths(copy), { shard: district }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      appendFileSync(path.join(copy, 'reports', outside.id, 'office.yml'), '未知字段: 1\n');
+      expect(loadSite(defaultPaths(copy), { shard: district }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(['KEY']);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('checkSite on worker threads', () => {
+  it('gives what loadSite gives, in the same order, on 1, 2 and 3 threads', async () => {
+    // Errors and warnings of every kind: broken files, copied prose, carried-over numbers that disagree.
+    const bad = mkdtempSync(path.join(os.tmpdir(), 'nianbao-scale-'));
+    try {
+      writeDemo(path.join(bad, 'reports'), { seed: 5, offices: 30, years: YEARS });
+      copyFileSync(path.join(REPO, 'site.yml'), path.join(bad, 'site.yml'));
+      const site = loadSite(defaultPaths(bad)).site!;
+      const offices = site.offices.map((o) => o.id);
+      const file = (o: string, y: number) => path.join(bad, 'reports', o, `${y}.md`);
+      const edit = (o: string, y: number, f: (s: string) => string) => writeFileSync(file(o, y), f(readFileSync(file(o, y), 'utf8')));
+      edit(offices[1]!, 2022, (s) => s.replace(/\[(\d+), /, (_, n: string) => `[${Number(n) + 3}, `));
+      edit(offices[5]!, 2023, (s) => `${s.split('\n---\n')[0]}\n---\n${readFileSync(file(offices[5]!, 2022), 'utf8').split('\n---\n')[1]}`);
+      edit(offices[12]!, 2021, (s) => s.replace('年度: 2021', '年度: 2020'));
+      edit(offices[20]!, 2024, (s) => s.replace(/(予以公开[^\d\n]{0,2})(\d+)/, (_, a: string, n: string) => a + (Number(n) + 5)));
+      mkdirSync(path.join(bad, 'reports', 'Bad_Id'));
+      writeFileSync(path.join(bad, 'reports', offices[25]!, 'notes.txt'), 'x');
+      appendFileSync(path.join(bad, 'reports', offices[28]!, 'office.yml'), `上级: nobody\n`);
+      const seq = loadSite(defaultPaths(bad));
+      expect(seq.diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(3);
+      expect(seq.diagnostics.filter((d) => d.severity === 'warning').length).toBeGreaterThan(0);
+      for (const threads of [1, 2, 3]) {
+        const par = await checkSite(defaultPaths(bad), { threads });
+        expect(par.threads).toBe(threads);
+        expect(JSON.stringify(par.diagnostics)).toBe(JSON.stringify(seq.diagnostics));
+        expect(par.ok).toBe(false);
+      }
+      const good = await checkSite(defaultPaths(root), { threads: 2 });
+      const ref = loadSite(defaultPaths(root));
+      expect(JSON.stringify(good.diagnostics)).toBe(JSON.stringify(ref.diagnostics));
+      expect(good).toMatchObject({ ok: true, reports: ref.site!.reports.length });
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
+
+describe('incremental loading (dev server rebuilds)', () => {
+  /** The loaded site as data: formats by id, sections with their HTML. */
+  const dump = (r: unknown) =>
+    JSON.stringify(r, (_, v: unknown) => {
+      const f = v as { table?: unknown; def?: unknown; id?: string } | null;
+      return f && typeof f === 'object' && typeof f.table === 'function' && f.def ? `format ${f.id}` : v;
+    });
+
+  it('gives what a full load gives, before and after edits to reports and offices', () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'nianbao-scale-'));
+    try {
+      writeDemo(path.join(copy, 'reports'), { seed: 3, offices: 12, years: YEARS });
+      copyFileSync(path.join(REPO, 'site.yml'), path.join(copy, 'site.yml'));
+      const p = defaultPaths(copy);
+      expect(dump(loadSite(p, { incremental: true }))).toBe(dump(loadSite(p)));
+      expect(dump(loadSite(p, { incremental: true }))).toBe(dump(loadSite(p)));
+      const office = loadSite(p).site!.offices[3]!.id;
+      const file = (y: number) => path.join(copy, 'reports', office, `${y}.md`);
+      // New prose; last year's prose copied (SAME); a broken total; the office renamed (its default titles).
+      writeFileSync(file(2021), readFileSync(file(2021), 'utf8').replace('\n## 二、', '\n\n新增一段文字。\n\n## 二、'));
+      writeFileSync(file(2024), `${readFileSync(file(2024), 'utf8').split('\n---\n')[0]}\n---\n${readFileSync(file(2023), 'utf8').split('\n---\n')[1]}`);
+      expect(dump(loadSite(p, { incremental: true }))).toBe(dump(loadSite(p)));
+      const officeFile = path.join(copy, 'reports', office, 'office.yml');
+      writeFileSync(officeFile, readFileSync(officeFile, 'utf8').replace(/全称: (\S+)/, '全称: $1新'));
+      writeFileSync(file(2022), readFileSync(file(2022), 'utf8').replace(/\[(\d+), /, (_, n: string) => `[${Number(n) + 3}, `));
+      expect(dump(loadSite(p, { incremental: true }))).toBe(dump(loadSite(p)));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
