@@ -16,7 +16,7 @@ function freshCopy(): string {
   return dir;
 }
 
-it('two builds from two fresh copies are byte-identical', () => {
+it('two builds from two fresh copies are byte-identical', { timeout: 900_000 }, () => {
   const hashes = [freshCopy(), freshCopy()].map((dir) => {
     const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
