@@ -11,6 +11,7 @@ import { splitFrontMatter } from '../../src/load/source.ts';
 import { loadPlainYaml } from '../../src/load/yaml-plain.ts';
 import { loadYamlEvents, type YamlDoc } from '../../src/load/yaml.ts';
 import { REPO } from '../helpers/content.ts';
+import { mulberry32 } from '../../src/demo/random.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir)
@@ -35,17 +36,8 @@ function yamlSources(): Array<{ name: string; text: string; first: number; body?
   return out;
 }
 
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator: the demo's own PRNG. */
+const rng = mulberry32;
 
 const BITS = [': ', ':', '#', ' #', '"', "'", '[', ']', '-', '- ', '\u3000', ' ', '  ', '&a ', '*a', '!', '|', '>', '{', '}', ',', '?', '%', '@', '`', '~', '\\', '\t', '\r', '0', '-1', '.5', 'true', 'null', '0x1F', '0o7', '.inf', '1e3', '+5', '---', '...', '__proto__', '\u0085', '\u2028', '\uFEFF', '\u00A0', '中', '1.0', '\n', '\n  ', '\n    x: 1', '"a\\"b"', '""'];
 
