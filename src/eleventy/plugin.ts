@@ -53,6 +53,15 @@ export function preloadSite(paths: SitePaths, site: SiteData): void {
   preloaded = { root: paths.root, site };
 }
 
+// Other plugins of the same build (open data) read the very data the pages render from, without loading again.
+const siteDataGetters = new WeakMap<object, () => unknown>();
+/** The `nb` global data of the build that `eleventyConfig` configures (registered by nianbaoPlugin). */
+export function siteDataOf(eleventyConfig: object): () => unknown {
+  const get = siteDataGetters.get(eleventyConfig);
+  if (!get) throw new Error('nianbaoPlugin must be added before plugins that read its data');
+  return get;
+}
+
 export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOptions = {}): void {
   const paths = options.paths ?? defaultPaths(options.root ?? process.cwd());
   let data: BuildData | undefined;
@@ -68,7 +77,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   eleventyConfig.on('eleventy.beforeWatch', () => {
     data = undefined;
   });
-  eleventyConfig.addGlobalData('nb', () => {
+  const nb = () => {
     const d = load();
     const p = d.pages;
     return {
@@ -95,7 +104,9 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
       searchFilters: FILTERS,
       searchBundle: SEARCH_BUNDLE_URL,
     };
-  });
+  };
+  eleventyConfig.addGlobalData('nb', nb);
+  siteDataGetters.set(eleventyConfig, nb);
   // Render-time views of the browsing pages: computed once for the page that shows them, not kept.
   eleventyConfig.addNunjucksGlobal('rollupView', (page: RollupPage) => rollupView(load().pages.index, page));
   eleventyConfig.addNunjucksGlobal('compareView', (page: ComparePage) => compareView(page));
