@@ -10,7 +10,7 @@ import { reportUrl } from '../site/paths.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
-import { preloadSite } from '../eleventy/plugin.ts';
+import { preloadSite, reportPagesWritten } from '../eleventy/plugin.ts';
 
 export interface BuildOptions {
   /** Content root: the folder holding site.yml and reports/. */
@@ -63,7 +63,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ files: number; wa
     if (existsSync(output)) renameSync(output, old);
     renameSync(tmp, output);
     rmSync(old, { recursive: true, force: true });
-    return { files: written.length, warnings: loaded.diagnostics };
+    return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

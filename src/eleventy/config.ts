@@ -18,7 +18,7 @@ export interface BuildFeatures {
 }
 
 export function configure(eleventyConfig: EleventyConfig, contentRoot: string, features: BuildFeatures = {}) {
-  eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot });
+  eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot, features });
   eleventyConfig.addGlobalData('features', { pdf: features.pdf === true });
   eleventyConfig.addPlugin(openDataPlugin, { root: contentRoot });
   // Static assets (CSS, the reading-aid script) are copied as they are.

@@ -2,17 +2,20 @@
 // safety defaults Eleventy lacks (strict Nunjucks, our markdown-it, no template engine over Markdown, output paths
 // checked to stay inside the output folder).
 import path from 'node:path';
-import { defaultPaths, loadSiteOrThrow, type SitePaths } from '../load/site.ts';
+import { defaultPaths, loadSiteOrThrow, readPathPrefix, type SitePaths } from '../load/site.ts';
 import type { SiteData } from '../model/types.ts';
 import { markdown } from '../render/markdown.ts';
 import { buildPages, type ReportPage, type SitePages } from '../site/pages.ts';
 import { assertInsideOutput } from '../site/paths.ts';
 import { registerFilters } from './filters.ts';
+import { NUNJUCKS_OPTIONS } from '../render/templates.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, FILTERS, SEARCH_BUNDLE_URL } from '../search/pagefind.ts';
 import { compareView, officeCharts, regionCharts, rollupView } from '../site/views.ts';
 import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
+import { writeReportPages } from '../report-pages/pool.ts';
+import type { Written } from '../report-pages/render.ts';
 
 export interface NianbaoOptions {
   /** Project root holding site.yml and reports/. */
@@ -20,6 +23,8 @@ export interface NianbaoOptions {
   paths?: SitePaths;
   /** Build the Pagefind search index after the pages are written (default true). */
   search?: boolean;
+  /** Optional outputs chosen per build (report PDFs are linked from the pages). */
+  features?: { pdf?: boolean };
 }
 
 // The open-data page is another module's template; the navigation links it only when it is there.
@@ -61,6 +66,10 @@ export function siteDataOf(eleventyConfig: object): () => unknown {
   if (!get) throw new Error('nianbaoPlugin must be added before plugins that read its data');
   return get;
 }
+
+// What the last build wrote outside Eleventy's own results (the CLI adds it to the count it prints).
+let lastReportPages: Written = { files: 0, bytes: 0 };
+export const reportPagesWritten = (): Written => lastReportPages;
 
 export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOptions = {}): void {
   const paths = options.paths ?? defaultPaths(options.root ?? process.cwd());
@@ -115,20 +124,40 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   eleventyConfig.addWatchTarget(paths.reports);
   eleventyConfig.addWatchTarget(paths.siteFile);
 
+  const prefix = readPathPrefix(paths);
   eleventyConfig.setLibrary('md', markdown);
-  eleventyConfig.setNunjucksEnvironmentOptions({ throwOnUndefined: true, autoescape: true, trimBlocks: true, lstripBlocks: true });
-  registerFilters(eleventyConfig);
+  eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
+  registerFilters(eleventyConfig, prefix);
+
+  // The pages each report has (report, comparison, renditions) are not Eleventy templates: at province scale
+  // Eleventy's per-page pipeline would cost more than the pages themselves. They are rendered with the same
+  // templates by src/report-pages/, on worker threads, while Eleventy renders the listings.
+  let reportPages: Promise<Written> | undefined;
+  eleventyConfig.on('eleventy.before', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+    if (outputMode !== 'fs') return;
+    const p = load().pages;
+    reportPages = writeReportPages({
+      pages: p.reports,
+      compares: p.compares,
+      shared: { config: load().site.config, nav: p.nav, features: { pdf: options.features?.pdf === true }, prefix },
+      outputDir: path.resolve(directories.output),
+    });
+    // Awaited in eleventy.after; a failure must not go unhandled in between.
+    reportPages.catch(() => undefined);
+  });
 
   // Paths come from validated ids, but check what was actually written: nothing may land outside the output.
   eleventyConfig.on('eleventy.after', ({ results, directories }: { results: Array<{ outputPath: string | false }>; directories: { output: string } }) => {
     for (const r of results) if (r.outputPath) assertInsideOutput(directories.output, r.outputPath);
   });
-  // Search: Pagefind over the report pages just written, into the same (temporary) output folder.
-  if (options.search !== false) {
-    eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
-      await buildSearchIndex(path.resolve(directories.output));
-    });
-  }
+  eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    if (!reportPages) return;
+    const done = reportPages;
+    reportPages = undefined;
+    lastReportPages = await done;
+    // Search: Pagefind over the report pages just written, into the same (temporary) output folder.
+    if (options.search !== false) await buildSearchIndex(path.resolve(directories.output));
+  });
 }
 
 export type { ReportPage };

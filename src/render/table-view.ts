@@ -1,5 +1,5 @@
 // Turns a table definition plus a report's cells into a view model of header and data cells — merged cells like
-// the official table, `scope`, and `id`/`headers` on every data cell — which templates/includes/stat-table.njk
+// the official table, `scope`, and `id`/`headers` on every data cell — which src/render/table-html.ts
 // prints. The layout comes only from the format definition.
 import type { CompiledBlock, CompiledTable } from '../formats/index.ts';
 import type { ColumnDef, RowDef } from '../formats/types.ts';

@@ -1,4 +1,4 @@
-// A roll-up's tables as view models in the official layout (templates/includes/view-table.njk), each summed cell
+// A roll-up's tables as view models in the official layout (src/render/table-html.ts), each summed cell
 // marked when it is partial (some office's cell is 缺失) or cannot be summed (units differ).
 import type { TableId } from '../formats/index.ts';
 import type { BlockData, Cell, TableData } from '../model/types.ts';

@@ -1,0 +1,79 @@
+// Page models cross to worker threads by structured clone, which copies data but not functions or accessors: a
+// report's compiled format travels as its id, and its sections without their HTML (rendered where the page is).
+// Reports travel once per batch; pages refer to them by index.
+import { formatById } from '../formats/index.ts';
+import type { Report, Section } from '../model/types.ts';
+import { markdown } from '../render/markdown.ts';
+import type { ReportPage } from '../site/pages.ts';
+import type { ComparePage } from '../site/browse.ts';
+
+type WireSection = Omit<Section, 'html'>;
+export type WireReport = Omit<Report, 'format' | 'sections'> & { format: string; sections: WireSection[] };
+export type WireReportPage = Omit<ReportPage, 'report'> & { report: number };
+export type WireComparePage = Omit<ComparePage, 'report' | 'previous'> & { report: number; previous: number };
+
+/** The pages of whole offices: a report's comparison needs last year's report, which is in the same batch. */
+export interface Batch {
+  reports: WireReport[];
+  pages: WireReportPage[];
+  compares: WireComparePage[];
+}
+
+export interface LocalBatch {
+  pages: ReportPage[];
+  compares: ComparePage[];
+}
+
+function toWire(r: Report): WireReport {
+  const { format, sections, ...rest } = r;
+  return { ...rest, format: format.id, sections: sections.map((s) => ({ number: s.number, heading: s.heading, markdown: s.markdown, line: s.line, markdownLine: s.markdownLine })) };
+}
+
+function fromWire(w: WireReport): Report {
+  const format = formatById(w.format);
+  if (!format) throw new Error(`unknown format ${w.format}`);
+  // Rendered here, once, as the loader's lazy `html` would be.
+  const sections = w.sections.map((s) => ({ ...s, html: s.markdown ? markdown.render(s.markdown) : '' }));
+  return { ...w, format, sections };
+}
+
+/**
+ * Splits the pages (sorted by office, then year) into batches of about `size` reports, never splitting an office.
+ * Batches are plain data, ready to post to a worker.
+ */
+export function makeBatches(pages: readonly ReportPage[], compares: readonly ComparePage[], size: number): Batch[] {
+  const compareOf = new Map(compares.map((c) => [c.report, c]));
+  const batches: Batch[] = [];
+  let cur: Batch | undefined;
+  let index = new Map<Report, number>();
+  const ref = (r: Report): number => {
+    let i = index.get(r);
+    if (i === undefined) {
+      i = cur!.reports.push(toWire(r)) - 1;
+      index.set(r, i);
+    }
+    return i;
+  };
+  let office: string | undefined;
+  for (const p of pages) {
+    if (!cur || (p.office.id !== office && cur.pages.length >= size)) {
+      cur = { reports: [], pages: [], compares: [] };
+      batches.push(cur);
+      index = new Map();
+    }
+    office = p.office.id;
+    cur.pages.push({ ...p, report: ref(p.report) });
+    const c = compareOf.get(p.report);
+    if (c) cur.compares.push({ ...c, report: ref(c.report), previous: ref(c.previous) });
+  }
+  return batches;
+}
+
+/** A batch as page models again, on the thread that renders it. */
+export function openBatch(b: Batch): LocalBatch {
+  const reports = b.reports.map(fromWire);
+  return {
+    pages: b.pages.map((p) => ({ ...p, report: reports[p.report]! })),
+    compares: b.compares.map((c) => ({ ...c, report: reports[c.report]!, previous: reports[c.previous]! })),
+  };
+}
