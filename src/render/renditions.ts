@@ -14,9 +14,6 @@ const TEXT_ATTRS = /\b(title|alt|aria-label|placeholder)="([^"]*)"/g;
 /** Meta tags whose content is reader-facing text. */
 const TEXT_METAS = /(<meta name="(?:SiteName|ColumnName|ColumnDescription|ColumnKeywords|ColumnType|ArticleTitle|ContentSource|Author|Keywords|Description)" content=")([^"]*)(")/g;
 
-/** Splits HTML into tags and text runs. Our HTML has no inline scripts or styles, and no comments. */
-const split = (html: string): string[] => html.split(/(<[^>]+>)/);
-
 /** Converts text once per distinct run: labels, navigation and footers repeat on every page. */
 function memo(fn: (s: string) => string): (s: string) => string {
   const cache = new Map<string, string>();
@@ -48,20 +45,24 @@ function hantHref(href: string, prefix: string): string {
   return `${prefix}${HANT_DIR}/${pathPart!.slice(prefix.length)}${hash ? `#${hash}` : ''}`;
 }
 
-/** The Traditional-script rendition of a zh-CN page. */
+/** Tags that may need changing in the zh-Hant copy: everything else passes through untouched. */
+const HANT_TAG = /^<(?:html|meta name=)|\b(?:href|title|alt|aria-label|placeholder)="/;
+
+function hantTag(tag: string, prefix: string): string {
+  if (!HANT_TAG.test(tag)) return tag;
+  if (tag.startsWith('<html')) return tag.replace('lang="zh-CN"', 'lang="zh-Hant"');
+  // The switch and the alternates are written for both renditions by the layout: keep them as they are.
+  if (tag.includes('data-rendition')) return tag;
+  let t = tag.replace(/\bhref="([^"]*)"/, (_, h: string) => `href="${hantHref(h, prefix)}"`);
+  t = t.replace(TEXT_ATTRS, (_, a: string, v: string) => `${a}="${hant(v)}"`);
+  t = t.replace(TEXT_METAS, (_, a: string, v: string, b: string) => `${a}${hant(v)}${b}`);
+  return t;
+}
+
+/** The Traditional-script rendition of a zh-CN page. One pass over tags and text runs, no intermediate array. */
 export function toHantPage(html: string, { prefix }: RenditionUrls): string {
-  return split(html)
-    .map((part) => {
-      if (!part.startsWith('<')) return hant(part);
-      if (part.startsWith('<html')) return part.replace('lang="zh-CN"', 'lang="zh-Hant"');
-      // The switch and the alternates are written for both renditions by the layout: keep them as they are.
-      if (/\bdata-rendition\b/.test(part)) return part;
-      let tag = part.replace(/\bhref="([^"]*)"/, (_, h: string) => `href="${hantHref(h, prefix)}"`);
-      tag = tag.replace(TEXT_ATTRS, (_, a: string, v: string) => `${a}="${hant(v)}"`);
-      tag = tag.replace(TEXT_METAS, (_, a: string, v: string, b: string) => `${a}${hant(v)}${b}`);
-      return tag;
-    })
-    .join('')
+  return html
+    .replace(/<[^>]+>|[^<]+/g, (part) => (part.charCodeAt(0) === 60 /* < */ ? hantTag(part, prefix) : hant(part)))
     .replace(new RegExp(`(<meta name="Url" content="https?://[^/"]+)${escapeRe(prefix)}`), `$1${prefix}${HANT_DIR}/`)
     .replace(/<a data-rendition="zh-Hant" href="[^"]*" data-alt="([^"]*)"[^>]*>[^<]*<\/a>/, '<a data-rendition="zh-CN" href="$1" hreflang="zh-CN" lang="zh-CN">简体</a>');
 }
@@ -81,21 +82,15 @@ const ruby = memo(rubyRun);
 
 /** The pinyin reading-aid rendition of a report page: ruby over the text of <main> only. */
 export function toPinyinPage(html: string): string {
-  let inMain = false;
   // One copy of the report for search engines and the site index: the rendition is not indexed.
   html = html
     .replace('</head>', '<meta name="robots" content="noindex">\n</head>')
     .replace(' data-pagefind-body', '')
     .replace(/<a data-rendition="pinyin" href="[^"]*" data-alt="([^"]*)">[^<]*<\/a>/, '<a data-rendition="hans" href="$1">不带拼音的原文</a>');
-  let inTitle = false;
-  return split(html)
-    .map((part) => {
-      if (part.startsWith('<main')) inMain = true;
-      else if (part === '</main>') inMain = false;
-      else if (part.startsWith('<title')) inTitle = true;
-      else if (part === '</title>') inTitle = false;
-      if (part.startsWith('<') || !inMain || inTitle) return part;
-      return ruby(part);
-    })
-    .join('');
+  // Only the text inside <main> gets readings (never the <title>, which is outside it).
+  const start = html.indexOf('<main');
+  const end = html.indexOf('</main>', start);
+  if (start < 0 || end < 0) return html;
+  const main = html.slice(start, end).replace(/(?<=>)[^<]+/g, ruby);
+  return html.slice(0, start) + main + html.slice(end);
 }
