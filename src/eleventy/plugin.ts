@@ -9,6 +9,7 @@ import { buildPages, type ReportPage, type SitePages } from '../site/pages.ts';
 import { assertInsideOutput } from '../site/paths.ts';
 import { registerFilters } from './filters.ts';
 import { NUNJUCKS_OPTIONS } from '../render/templates.ts';
+import type nunjucks from 'nunjucks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, FILTERS, SEARCH_BUNDLE_URL } from '../search/pagefind.ts';
@@ -44,6 +45,7 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setLayoutsDirectory(dir: string): void;
   on(event: string, fn: (arg: never) => unknown): void;
+  addExtension(ext: string, options: Record<string, unknown>): void;
   dir?: { output?: string };
 }
 
@@ -128,6 +130,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   eleventyConfig.setLibrary('md', markdown);
   eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
   registerFilters(eleventyConfig, prefix);
+  compileTemplatesOnce(eleventyConfig);
 
   // The pages each report has (report, comparison, renditions) are not Eleventy templates: at province scale
   // Eleventy's per-page pipeline would cost more than the pages themselves. They are rendered with the same
@@ -157,6 +160,33 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     lastReportPages = await done;
     // Search: Pagefind over the report pages just written, into the same (temporary) output folder.
     if (options.search !== false) await buildSearchIndex(path.resolve(directories.output));
+  });
+}
+
+/**
+ * Eleventy 3.1 compiles a paginated template again for every page it makes (and the layout with it): with a
+ * thousand office pages that is most of the build. Each distinct source is compiled once here instead, by the
+ * environment Eleventy set up (so filters, globals and includes are its own).
+ */
+function compileTemplatesOnce(eleventyConfig: EleventyConfig): void {
+  let engine: { nunjucks: typeof nunjucks; environment: nunjucks.Environment } | undefined;
+  eleventyConfig.on('eleventy.engine.njk', (e: { nunjucks: typeof nunjucks; environment: nunjucks.Environment }) => {
+    engine = e;
+    compiled.clear();
+  });
+  const compiled = new Map<string, nunjucks.Template>();
+  eleventyConfig.addExtension('njk', {
+    key: 'njk',
+    compile(str: string, inputPath: string) {
+      const key = `${inputPath}\0${str}`;
+      let t = compiled.get(key);
+      if (!t) {
+        t = new engine!.nunjucks.Template(str, engine!.environment, inputPath, true);
+        compiled.set(key, t);
+      }
+      const template = t;
+      return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (err, res) => (err ? reject(err) : resolve(res!))));
+    },
   });
 }
 
