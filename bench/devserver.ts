@@ -1,8 +1,6 @@
 // The dev server's answer to an edit: start `nianbao serve` on the generated content, wait for the first build,
 // then change one report's prose and time until the page the editor is looking at shows the change (edit →
-// visible), and until Eleventy reports the rebuild finished (edit → rebuilt). This is what "incremental" means for
-// an editor: the site's data is global data, so Eleventy's own --incremental would rebuild every page anyway,
-// and a second `nianbao build` is a cold full build (measured separately).
+// visible), and until the server says the listing pages were refreshed too (edit → rebuilt). See src/dev/server.ts.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -16,7 +14,7 @@ export interface EditTiming {
   url: string;
   /** From writing the file to the first response that shows the change. */
   visibleMs: number;
-  /** From writing the file to Eleventy's "Wrote … files" for the rebuild (undefined if not seen). */
+  /** From writing the file to the server's "列表页已更新" (listings refreshed; undefined if not seen). */
   rebuiltMs?: number;
 }
 
@@ -72,7 +70,7 @@ export async function measureDevEdits(content: string, files: string[], opts: { 
     logFile: opts.logFile,
     onSpawn: (c) => (child = c),
     onOutput: (text) => {
-      builds += (text.match(/Wrote \d+ files?/g) ?? []).length;
+      builds += (text.match(/列表页已更新|网站已重新生成/g) ?? []).length;
     },
   }).finally(() => (exited = true));
 

@@ -9,6 +9,7 @@ import { writePdfs } from '../render/pdf.ts';
 import { reportUrl } from '../site/paths.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
+import type { SiteData } from '../model/types.ts';
 import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
 import { preloadSite, reportPagesWritten } from '../eleventy/plugin.ts';
 
@@ -34,7 +35,14 @@ export function createEleventy(root: string, output: string, extra: EleventyOpti
 }
 
 /** Builds into `output` atomically. Throws SourceErrors (with every diagnostic) or the build's error. */
-export async function buildSite(opts: BuildOptions): Promise<{ files: number; warnings: Diagnostic[] }> {
+export interface Built {
+  files: number;
+  warnings: Diagnostic[];
+  /** The site as loaded for this build (the dev server keeps it and reloads single offices into it). */
+  site: SiteData;
+}
+
+export async function buildSite(opts: BuildOptions): Promise<Built> {
   const paths = defaultPaths(opts.root);
   const output = path.resolve(opts.output ?? path.join(opts.root, '_site'));
   const loaded = loadSite(paths);
@@ -63,7 +71,7 @@ export async function buildSite(opts: BuildOptions): Promise<{ files: number; wa
     if (existsSync(output)) renameSync(output, old);
     renameSync(tmp, output);
     rmSync(old, { recursive: true, force: true });
-    return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics };
+    return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics, site: loaded.site };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

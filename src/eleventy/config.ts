@@ -15,12 +15,17 @@ export const INPUT_DIR = path.join(PACKAGE_ROOT, 'templates', 'pages');
 export interface BuildFeatures {
   /** Report PDFs are printed after the build (nianbao build --pdf): pages link to them. */
   pdf?: boolean;
+  /**
+   * Only the listing pages (and their renditions): the dev server's refresh after it has already rewritten the
+   * edited report's own pages. Report pages, open data and the search index are left as they are.
+   */
+  listingsOnly?: boolean;
 }
 
 export function configure(eleventyConfig: EleventyConfig, contentRoot: string, features: BuildFeatures = {}) {
   eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot, features });
   eleventyConfig.addGlobalData('features', { pdf: features.pdf === true });
-  eleventyConfig.addPlugin(openDataPlugin, { root: contentRoot });
+  eleventyConfig.addPlugin(openDataPlugin, { root: contentRoot, write: !features.listingsOnly });
   // Static assets (CSS, the reading-aid script) are copied as they are.
   eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'templates', 'assets')]: 'assets' });
   // The source files' JSON Schemas (npm run schema), for editors and tools that fetch them from the site.

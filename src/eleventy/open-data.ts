@@ -12,6 +12,8 @@ import { siteDataOf, type EleventyConfig } from './plugin.ts';
 export interface OpenDataOptions {
   /** Content root: the folder holding site.yml and reports/ (sources are copied from it byte for byte). */
   root: string;
+  /** Write the files (default true); false gives templates the links only (the dev server's listing refresh). */
+  write?: boolean;
 }
 
 export interface OpenDataEvent {
@@ -25,6 +27,7 @@ export function openDataPlugin(eleventyConfig: EleventyConfig, options: OpenData
     page: (site: OpenDataNb) => dataPage(site),
     downloads: reportDownloads,
   }));
+  if (options.write === false) return;
   eleventyConfig.on('eleventy.after', async ({ directories }: OpenDataEvent) => {
     await writeOpenData(directories.output, options.root, siteData());
   });

@@ -24,8 +24,8 @@ export interface NianbaoOptions {
   paths?: SitePaths;
   /** Build the Pagefind search index after the pages are written (default true). */
   search?: boolean;
-  /** Optional outputs chosen per build (report PDFs are linked from the pages). */
-  features?: { pdf?: boolean };
+  /** Optional outputs chosen per build (report PDFs are linked from the pages; listings only: see BuildFeatures). */
+  features?: { pdf?: boolean; listingsOnly?: boolean };
 }
 
 // The open-data page is another module's template; the navigation links it only when it is there.
@@ -137,7 +137,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   // templates by src/report-pages/, on worker threads, while Eleventy renders the listings.
   let reportPages: Promise<Written> | undefined;
   eleventyConfig.on('eleventy.before', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
-    if (outputMode !== 'fs') return;
+    if (outputMode !== 'fs' || options.features?.listingsOnly) return;
     const p = load().pages;
     reportPages = writeReportPages({
       pages: p.reports,
