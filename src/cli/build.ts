@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Eleventy, type EleventyOptions } from '@11ty/eleventy';
 import { INPUT_DIR, PACKAGE_ROOT, configure, type BuildFeatures } from '../eleventy/config.ts';
 import { writePdfs } from '../render/pdf.ts';
+import { enableTimings, recordedPhases, timed, type Phase } from '../util/timings.ts';
 import { reportUrl } from '../site/paths.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Also print each report to PDF with headless Chromium (slow; needs Chromium). */
   pdf?: boolean;
+  /** Record how long each phase took (Built.phases). */
+  timings?: boolean;
 }
 
 /** Eleventy over nianbao's templates for the content in `root`, writing to `output`. */
@@ -40,14 +43,18 @@ export interface Built {
   warnings: Diagnostic[];
   /** The site as loaded for this build (the dev server keeps it and reloads single offices into it). */
   site: SiteData;
+  /** With `timings`: each phase's wall time, in the order they ended. */
+  phases: readonly Phase[];
 }
 
 export async function buildSite(opts: BuildOptions): Promise<Built> {
   const paths = defaultPaths(opts.root);
   const output = path.resolve(opts.output ?? path.join(opts.root, '_site'));
-  const loaded = loadSite(paths);
-  if (!loaded.site) throw new SourceErrors(loaded.diagnostics);
-  preloadSite(paths, loaded.site);
+  enableTimings(opts.timings === true);
+  const loaded = timed('读取并检查报告', () => loadSite(paths));
+  const site = loaded.site;
+  if (!site) throw new SourceErrors(loaded.diagnostics);
+  preloadSite(paths, site);
 
   const tmp = `${output}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -58,20 +65,20 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     let written: unknown[];
     try {
       const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true }, { pdf: opts.pdf });
-      const result = await elev.write();
+      const result = await timed('生成网站（含以下各项）', () => elev.write());
       written = (Array.isArray(result) ? result.flat(2) : []) as unknown[];
     } finally {
       process.chdir(cwd);
     }
     if (opts.pdf) {
-      const jobs = loaded.site.reports.map((r) => ({ url: reportUrl(r.officeId, r.year), date: r.meta.published ?? `${r.year}-12-31` }));
-      await writePdfs(tmp, `https://${loaded.site.config.domain}`, loaded.site.config.pathPrefix, jobs);
+      const jobs = site.reports.map((r) => ({ url: reportUrl(r.officeId, r.year), date: r.meta.published ?? `${r.year}-12-31` }));
+      await timed('PDF', () => writePdfs(tmp, `https://${site.config.domain}`, site.config.pathPrefix, jobs));
     }
     const old = `${output}.old-${process.pid}`;
     if (existsSync(output)) renameSync(output, old);
     renameSync(tmp, output);
     rmSync(old, { recursive: true, force: true });
-    return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics, site: loaded.site };
+    return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics, site, phases: [...recordedPhases()] };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -7,6 +7,7 @@ import { defaultPaths, readPathPrefix } from '../load/site.ts';
 import { nianbaoPlugin, type EleventyConfig } from './plugin.ts';
 import { openDataPlugin } from './open-data.ts';
 import { writeRenditions, type RenderedPage } from './renditions.ts';
+import { timed } from '../util/timings.ts';
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const INPUT_DIR = path.join(PACKAGE_ROOT, 'templates', 'pages');
@@ -38,7 +39,7 @@ export function configure(eleventyConfig: EleventyConfig, contentRoot: string, f
   const pathPrefix = readPathPrefix(defaultPaths(contentRoot));
   // Reader renditions from the rendered pages (zh-Hant copy of every page, pinyin for reports).
   eleventyConfig.on('eleventy.after', ({ results, directories }: { results: RenderedPage[]; directories: { output: string } }) => {
-    writeRenditions(results, directories.output, pathPrefix);
+    timed('列表页繁体版', () => writeRenditions(results, directories.output, pathPrefix));
   });
   return {
     markdownTemplateEngine: false as const,

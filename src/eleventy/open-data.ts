@@ -8,6 +8,7 @@ import { dataPage, reportDownloads, type OpenDataNb } from '../export/page.ts';
 import { writeOpenData } from '../export/write.ts';
 import { DATA_URL } from '../export/files.ts';
 import { siteDataOf, type EleventyConfig } from './plugin.ts';
+import { timed } from '../util/timings.ts';
 
 export interface OpenDataOptions {
   /** Content root: the folder holding site.yml and reports/ (sources are copied from it byte for byte). */
@@ -29,6 +30,6 @@ export function openDataPlugin(eleventyConfig: EleventyConfig, options: OpenData
   }));
   if (options.write === false) return;
   eleventyConfig.on('eleventy.after', async ({ directories }: OpenDataEvent) => {
-    await writeOpenData(directories.output, options.root, siteData());
+    await timed('开放数据', () => writeOpenData(directories.output, options.root, siteData()));
   });
 }

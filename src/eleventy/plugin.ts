@@ -9,6 +9,7 @@ import { buildPages, type ReportPage, type SitePages } from '../site/pages.ts';
 import { assertInsideOutput } from '../site/paths.ts';
 import { registerFilters } from './filters.ts';
 import { NUNJUCKS_OPTIONS } from '../render/templates.ts';
+import { timed } from '../util/timings.ts';
 import type nunjucks from 'nunjucks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -81,7 +82,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     if (!data) {
       const site = preloaded?.root === paths.root ? preloaded.site : loadSiteOrThrow(paths);
       preloaded = undefined;
-      data = { site, pages: buildPages(site, { dataPage: existsSync(DATA_TEMPLATE) }) };
+      data = { site, pages: timed('页面模型', () => buildPages(site, { dataPage: existsSync(DATA_TEMPLATE) })) };
     }
     return data;
   };
@@ -139,12 +140,12 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   eleventyConfig.on('eleventy.before', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== 'fs' || options.features?.listingsOnly) return;
     const p = load().pages;
-    reportPages = writeReportPages({
+    reportPages = timed('报告页（工作线程）', () => writeReportPages({
       pages: p.reports,
       compares: p.compares,
       shared: { config: load().site.config, nav: p.nav, features: { pdf: options.features?.pdf === true }, prefix },
       outputDir: path.resolve(directories.output),
-    });
+    }));
     // Awaited in eleventy.after; a failure must not go unhandled in between.
     reportPages.catch(() => undefined);
   });
@@ -159,7 +160,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     reportPages = undefined;
     lastReportPages = await done;
     // Search: Pagefind over the report pages just written, into the same (temporary) output folder.
-    if (options.search !== false) await buildSearchIndex(path.resolve(directories.output));
+    if (options.search !== false) await timed('搜索索引', () => buildSearchIndex(path.resolve(directories.output)));
   });
 }
 

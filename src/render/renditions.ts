@@ -14,16 +14,21 @@ const TEXT_ATTRS = /\b(title|alt|aria-label|placeholder)="([^"]*)"/g;
 /** Meta tags whose content is reader-facing text. */
 const TEXT_METAS = /(<meta name="(?:SiteName|ColumnName|ColumnDescription|ColumnKeywords|ColumnType|ArticleTitle|ContentSource|Author|Keywords|Description)" content=")([^"]*)(")/g;
 
-/** Converts text once per distinct run: labels, navigation and footers repeat on every page. */
+/**
+ * Converts text once per distinct run: labels, headings, navigation and footers repeat on every page. Only short
+ * runs are kept (prose rarely repeats, and a paragraph's ruby markup is ~30× its text), in a bounded cache.
+ */
+const MEMO_MAX_CHARS = 64;
+const MEMO_MAX_ENTRIES = 20_000;
 function memo(fn: (s: string) => string): (s: string) => string {
   const cache = new Map<string, string>();
   return (s) => {
     if (!HAN.test(s)) return s;
-    if (s.length > 200) return fn(s);
+    if (s.length > MEMO_MAX_CHARS) return fn(s);
     let v = cache.get(s);
     if (v === undefined) {
       v = fn(s);
-      if (cache.size > 50_000) cache.clear();
+      if (cache.size >= MEMO_MAX_ENTRIES) cache.clear();
       cache.set(s, v);
     }
     return v;
