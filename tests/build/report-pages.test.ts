@@ -1,0 +1,70 @@
+// The pages each report has are rendered outside Eleventy (src/report-pages/): on worker threads for large sites,
+// on the calling thread for small ones. Both must write exactly what the build publishes.
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
+import { buildPages } from '../../src/site/pages.ts';
+import { writeReportPages } from '../../src/report-pages/pool.ts';
+import { makeBatches } from '../../src/report-pages/transfer.ts';
+import { REPO } from '../helpers/content.ts';
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(path.relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('report pages', () => {
+  const site = loadSiteOrThrow(defaultPaths(REPO));
+  const pages = buildPages(site, { dataPage: true });
+  const shared = { config: site.config, nav: pages.nav, features: { pdf: false }, prefix: site.config.pathPrefix };
+
+  it('never splits an office across batches, and sends last year’s report with each comparison', () => {
+    const batches = makeBatches(pages.reports, pages.compares, 10);
+    expect(batches.length).toBeGreaterThan(3);
+    const seen = new Map<string, number>();
+    batches.forEach((b, i) => {
+      for (const p of b.pages) {
+        const before = seen.get(p.office.id);
+        expect(before === undefined || before === i).toBe(true);
+        seen.set(p.office.id, i);
+      }
+      for (const c of b.compares) expect(b.reports[c.previous]!.year).toBe(b.reports[c.report]!.year - 1);
+    });
+    expect(batches.reduce((n, b) => n + b.pages.length, 0)).toBe(pages.reports.length);
+  });
+
+  it('writes the same files on two threads as on this thread, and the same as the published build', async () => {
+    const one = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-1-'));
+    const two = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-2-'));
+    const a = await writeReportPages({ pages: pages.reports, compares: pages.compares, shared, outputDir: one, threads: 0 });
+    const b = await writeReportPages({ pages: pages.reports, compares: pages.compares, shared, outputDir: two, threads: 2 });
+    expect(b).toEqual(a);
+    const list = files(one);
+    expect(files(two)).toEqual(list);
+    // Per report: the page, its zh-Hant and pinyin copies; per comparison: the page and its zh-Hant copy.
+    expect(list.length).toBe(pages.reports.length * 3 + pages.compares.length * 2);
+    const built = inject('bundledSite');
+    for (const f of list) {
+      const bytes = readFileSync(path.join(one, f));
+      expect(readFileSync(path.join(two, f)).equals(bytes), f).toBe(true);
+      expect(readFileSync(path.join(built, f)).equals(bytes), f).toBe(true);
+    }
+  }, 300_000);
+
+  it('fails the build when a thread fails, naming the cause', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-x-'));
+    // A page model whose report lost its tables cannot render: the thread's error must reach the caller.
+    const broken = pages.reports.map((p, i) => (i === 3 ? { ...p, report: { ...p.report, tables: {} as never } } : p));
+    await expect(writeReportPages({ pages: broken, compares: [], shared, outputDir: out, threads: 2 })).rejects.toThrow(/TypeError|Cannot read/);
+  }, 120_000);
+});
