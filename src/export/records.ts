@@ -2,7 +2,7 @@
 // format gives it. CSV, JSON and the workbook all read reports through here, so they agree cell for cell.
 import type { CompiledBlock, CompiledTable, LeafColumn, LeafRow } from '../formats/index.ts';
 import { MISSING, NOT_APPLICABLE, UNPUBLISHED } from '../load/tables.ts';
-import type { BlockData, Cell, Report } from '../model/types.ts';
+import type { BlockData, Report } from '../model/types.ts';
 
 /** How a cell is to be read: a number, 不适用, 缺失, or its table was not published. */
 export type CellStatus = 'number' | 'na' | 'missing' | 'unpublished';
@@ -29,15 +29,9 @@ export interface CellRecord {
 export const unitOf = (column: LeafColumn, data: BlockData | undefined): string | null =>
   column.unit ?? data?.statedUnits[column.index] ?? null;
 
-export function cellStatus(cell: Cell | undefined): { status: CellStatus; value: number | null; computed: boolean } {
-  if (!cell) return { status: 'unpublished', value: null, computed: false };
-  if (cell.status === 'number') return { status: 'number', value: cell.value, computed: cell.computed };
-  return { status: cell.status, value: null, computed: cell.computed };
-}
-
-/** Every cell of the report's format, in format order: tables, blocks, rows, columns. */
-export function* cellRecords(report: Report): Generator<CellRecord> {
-  for (const table of report.format.tables) {
+/** Every cell of the report's format, in format order: tables, blocks, rows, columns; or of one table only. */
+export function* cellRecords(report: Report, only?: CompiledTable): Generator<CellRecord> {
+  for (const table of only ? [only] : report.format.tables) {
     const data = report.tables[table.id];
     for (const block of table.blocks) {
       const blockData = data.status === 'published' ? data.blocks[block.index] : undefined;
@@ -45,7 +39,17 @@ export function* cellRecords(report: Report): Generator<CellRecord> {
         for (const column of block.columns) {
           const cell = blockData ? blockData.cells[row.index]![column.index] : undefined;
           if (blockData && !cell) throw new Error(`open data: ${report.file} ${table.key} has no cell ${row.label} × ${column.label}`);
-          yield { table, block, row, column, ...cellStatus(cell), unit: unitOf(column, blockData) };
+          // One object literal per cell (no intermediate objects): this runs for every cell of every bulk file.
+          yield {
+            table,
+            block,
+            row,
+            column,
+            status: cell ? cell.status : 'unpublished',
+            value: cell?.status === 'number' ? cell.value : null,
+            computed: cell ? cell.computed : false,
+            unit: unitOf(column, blockData),
+          };
         }
       }
     }

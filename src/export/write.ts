@@ -1,7 +1,7 @@
-// Writes every open-data file into the build's output folder, once per build, after Eleventy has written the
-// pages: beside each report its data.json, data.csv and committed source; under /data/ the per-year CSVs, the
-// full dataset, the workbook and the JSON Schema. Reports are streamed in a fixed order (year, office id) and the
-// bulk CSVs are appended as they go, so memory stays flat however many reports there are.
+// Writes the open-data files into the build's output folder: beside each report its data.json, data.csv and
+// committed source (reportDataFiles, one report at a time, from anywhere); under /data/ the per-year CSVs, the
+// full dataset, the workbook and the JSON Schema (writeBulkData, once per build, from every report).
+// writeOpenData does both.
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../model/types.ts';
@@ -34,20 +34,22 @@ export function dataDate(reports: readonly ExportReport[]): string {
 /** An append-only file written in large chunks. */
 class Appender {
   private fd: number;
-  private chunks: string[] = [];
-  private size = 0;
+  private chunks: Buffer[] = [];
+  private pending = 0;
+  bytes = 0;
   constructor(readonly file: string) {
     this.fd = openSync(file, 'w');
   }
-  write(s: string): void {
-    this.chunks.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
+  write(b: Buffer): void {
+    this.chunks.push(b);
+    this.pending += b.length;
+    this.bytes += b.length;
+    if (this.pending > 1 << 20) this.flush();
   }
   private flush(): void {
-    if (this.chunks.length) writeSync(this.fd, this.chunks.join(''));
+    if (this.chunks.length) writeSync(this.fd, Buffer.concat(this.chunks, this.pending));
     this.chunks = [];
-    this.size = 0;
+    this.pending = 0;
   }
   close(): void {
     this.flush();
@@ -68,38 +70,74 @@ export interface OpenDataResult {
   bytes: number;
 }
 
-export async function writeOpenData(outputDir: string, contentRoot: string, site: OpenDataSite): Promise<OpenDataResult> {
-  const reports = exportOrder(site.reports);
-  let files = 0;
+/** One file to write: its site URL (the output path follows from it, see outputPath) and its bytes. */
+export interface DataFile {
+  url: string;
+  data: string | Buffer;
+}
+
+/**
+ * The files beside one report page: data.json, data.csv, the committed source and, when the data sits apart,
+ * the data file. Depends only on the page, the config and the committed sources (which it reads), so report
+ * pages can be written anywhere — on a worker thread, in a shard — independently of the bulk files.
+ */
+export function reportDataFiles(page: ExportReport, config: SiteConfig, contentRoot: string): DataFile[] {
+  const { report, office } = page;
+  const url = (name: string) => reportFileUrl(office.id, report.year, name);
+  const files: DataFile[] = [
+    { url: url(REPORT_FILES.json), data: `${JSON.stringify(reportDocument(page, config))}\n` },
+    { url: url(REPORT_FILES.csv), data: csvFile(reportCsvBody(page)) },
+    { url: url(REPORT_FILES.source), data: committedBytes(contentRoot, report.file, report.source) },
+  ];
+  const dataFile = report.dataFile;
+  if (dataFile) files.push({ url: url(REPORT_FILES.dataSource), data: committedBytes(contentRoot, dataFile, report.dataSource) });
+  return files;
+}
+
+const byteLength = (data: string | Buffer): number => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
+
+/** Writes files into the output folder (creating their folders), each checked to stay inside it. */
+export function writeDataFiles(outputDir: string, files: readonly DataFile[]): OpenDataResult {
   let bytes = 0;
-  const write = (file: string, data: string | Buffer) => {
-    writeFileSync(file, data);
-    files++;
-    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  };
+  const made = new Set<string>();
+  for (const f of files) {
+    const file = outputPath(outputDir, f.url);
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, f.data);
+    bytes += byteLength(f.data);
+  }
+  return { files: files.length, bytes };
+}
+
+/**
+ * The bulk files under /data/: one CSV per report year, the full CSV, the workbook and the JSON Schema. Reads no
+ * source and no per-report file, so it can run apart from the per-report files (e.g. on the main thread while
+ * workers write those). Reports are streamed in export order and the CSVs appended as they go, so memory stays
+ * flat however many reports there are.
+ */
+export async function writeBulkData(outputDir: string, site: OpenDataSite): Promise<OpenDataResult> {
+  const reports = exportOrder(site.reports);
   mkdirSync(outputPath(outputDir, DATA_URL), { recursive: true });
 
+  // Each report's lines are encoded once and the same bytes go to its year's file and to the full file.
+  const header = Buffer.from(BOM + CSV_HEADER);
   const full = new Appender(outputPath(outputDir, dataFileUrl(FULL_CSV_FILE)));
-  full.write(BOM + CSV_HEADER);
+  full.write(header);
   const years = new Map<number, Appender>();
   try {
     for (const page of reports) {
-      const { report, office } = page;
-      const file = (name: string) => outputPath(outputDir, reportFileUrl(office.id, report.year, name));
-      mkdirSync(path.dirname(file(REPORT_FILES.json)), { recursive: true });
-      write(file(REPORT_FILES.json), `${JSON.stringify(reportDocument(page, site.config))}\n`);
-      const body = reportCsvBody(page);
-      write(file(REPORT_FILES.csv), csvFile(body));
-      write(file(REPORT_FILES.source), committedBytes(contentRoot, report.file, report.source));
-      const dataFile = report.dataFile;
-      if (dataFile) write(file(REPORT_FILES.dataSource), committedBytes(contentRoot, dataFile, report.dataSource));
-
+      const { report } = page;
       let year = years.get(report.year);
       if (!year) {
         year = new Appender(outputPath(outputDir, dataFileUrl(yearCsvFile(report.year, report.format.id))));
-        year.write(BOM + CSV_HEADER);
+        year.write(header);
         years.set(report.year, year);
       }
+      const body = Buffer.from(reportCsvBody(page));
       year.write(body);
       full.write(body);
     }
@@ -107,13 +145,30 @@ export async function writeOpenData(outputDir: string, contentRoot: string, site
     full.close();
     for (const y of years.values()) y.close();
   }
-  files += 1 + years.size;
+  let files = 1 + years.size;
+  let bytes = full.bytes + [...years.values()].reduce((n, y) => n + y.bytes, 0);
 
-  write(outputPath(outputDir, dataFileUrl(SCHEMA_FILE)), `${prettyJson(reportDataSchema(site.config))}\n`);
+  const schema = `${prettyJson(reportDataSchema(site.config))}\n`;
+  writeFileSync(outputPath(outputDir, dataFileUrl(SCHEMA_FILE)), schema);
+  files++;
+  bytes += byteLength(schema);
+
   const workbook = outputPath(outputDir, dataFileUrl(WORKBOOK_FILE));
   await writeWorkbook(workbook, reports, { title: `${site.config.name}：统计数据`, creator: site.config.name, date: dataDate(reports) });
   files++;
-  for (const y of [full, ...years.values()]) bytes += statSync(y.file).size;
   bytes += statSync(workbook).size;
   return { files, bytes };
+}
+
+/** Every open-data file: the per-report files of every report, then the bulk files. */
+export async function writeOpenData(outputDir: string, contentRoot: string, site: OpenDataSite): Promise<OpenDataResult> {
+  let files = 0;
+  let bytes = 0;
+  for (const page of site.reports) {
+    const r = writeDataFiles(outputDir, reportDataFiles(page, site.config, contentRoot));
+    files += r.files;
+    bytes += r.bytes;
+  }
+  const bulk = await writeBulkData(outputDir, site);
+  return { files: files + bulk.files, bytes: bytes + bulk.bytes };
 }

@@ -9,8 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
+import { outputPath } from '../../src/export/files.ts';
+import { reportDataFiles, writeBulkData } from '../../src/export/write.ts';
 import { formatById, formatForYear, yearsText, type CompiledTable, type TableId } from '../../src/formats/index.ts';
 import { loadReport } from '../../src/load/report.ts';
+import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
+import { isDemoRegion } from '../../src/site/pages.ts';
+import { reportUrl } from '../../src/site/paths.ts';
 import { MISSING, NOT_APPLICABLE } from '../../src/load/tables.ts';
 import { REPORT_FIELDS } from '../../src/model/fields.ts';
 import type { Office, Report } from '../../src/model/types.ts';
@@ -319,6 +324,30 @@ describe.each([0, 1])('open data of build %i', (i) => {
       }
     }
     if (i === 1) expect(dataBeside).toBe(1);
+  });
+
+  it('is what reportDataFiles gives for each report and writeBulkData for the site, byte for byte', async () => {
+    // The two halves of the open data, as a build that writes report pages elsewhere (worker threads, shards)
+    // would call them, from the site loaded again.
+    const site = loadSiteOrThrow(defaultPaths(b().root));
+    const pages = site.reports.map((report) => {
+      const office = site.offices.find((o) => o.id === report.officeId)!;
+      const region = site.regions.find((r) => r.id === office.region);
+      return { report, office, region, demo: isDemoRegion(site.regions, office.region), url: reportUrl(office.id, report.year) };
+    });
+    let files = 0;
+    for (const page of pages) {
+      for (const f of reportDataFiles(page, site.config, b().root)) {
+        expect(readFileSync(outputPath(b().out, f.url)).equals(Buffer.from(f.data)), f.url).toBe(true);
+        files++;
+      }
+    }
+    expect(files).toBe(reportsOf(b()).reduce((n, r) => n + readdirSync(r.dir).filter((x) => /^(data|source)\./.test(x)).length, 0));
+    const bulk = mkdtempSync(path.join(os.tmpdir(), 'nianbao-bulk-'));
+    await writeBulkData(bulk, { config: site.config, reports: pages });
+    const built = readdirSync(path.join(b().out, 'data')).filter((x) => x !== 'index.html').sort();
+    expect(readdirSync(path.join(bulk, 'data')).sort()).toEqual(built);
+    for (const x of built) expect(readFileSync(path.join(bulk, 'data', x)).equals(readFileSync(path.join(b().out, 'data', x))), x).toBe(true);
   });
 
   it('reproduces the tables on each page from its data.csv, cell for cell', () => {

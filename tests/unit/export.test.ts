@@ -2,7 +2,7 @@
 // the documentation facts derived from the format definitions.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,8 +12,9 @@ import { prettyJson } from '../../src/export/json-text.ts';
 import { PATH_SEPARATOR, cellRecords } from '../../src/export/records.ts';
 import { docTable } from '../../src/export/report-json.ts';
 import { reportDataSchema } from '../../src/export/schema.ts';
-import { CELL_COLUMNS, REPORT_COLUMNS, reportCsvBody, type ExportReport } from '../../src/export/table-csv.ts';
-import { headerCells, headerTree, writeWorkbook } from '../../src/export/workbook.ts';
+import { CELL_COLUMNS, CSV_HEADER, REPORT_COLUMNS, csvFile, reportCsvBody, type ExportReport } from '../../src/export/table-csv.ts';
+import { columnLetters, headerCells, headerTree, writeWorkbook, zipInput } from '../../src/export/workbook.ts';
+import { reportDataFiles, writeBulkData, writeDataFiles, writeOpenData } from '../../src/export/write.ts';
 import { dosDate, stampZipEntries } from '../../src/export/zip-time.ts';
 import { allFormats, formatById, type CompiledFormat } from '../../src/formats/index.ts';
 import type { Cell, Report, SiteConfig, TableData } from '../../src/model/types.ts';
@@ -91,6 +92,13 @@ describe('CSV encoding', () => {
       expect(reportCsvBody(page)).toBe(generic);
       // And again (from the cache).
       expect(reportCsvBody(page)).toBe(generic);
+    }
+  });
+
+  it('reads one table’s cells, the same as filtering every cell', () => {
+    for (const f of allFormats()) {
+      const report = fakeReport(f, f.def.years.from);
+      for (const t of f.tables) expect([...cellRecords(report, t)]).toEqual([...cellRecords(report)].filter((c) => c.table === t));
     }
   });
 });
@@ -265,5 +273,165 @@ describe('documented differences between the format versions', () => {
     }
     for (const k of listed) expect(differing, k).toContain(k);
     expect(listed.size).toBeGreaterThan(0);
+  });
+});
+
+/** Every file under a folder: relative path → bytes. */
+function tree(dir: string, rel = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v);
+    else out.set(r, readFileSync(path.join(dir, r)));
+  }
+  return out;
+}
+
+describe('per-report files and bulk files', () => {
+  /** A content root holding each page's committed source (BOM and CRLF, as saved on Windows) and its loaded text. */
+  function withSources(pages: ExportReport[], dataFileFor?: ExportReport): string {
+    const root = tmp();
+    for (const p of pages) {
+      const r = p.report as { file: string; source: string; dataFile?: string; dataSource?: string };
+      r.source = `---\n年度: ${p.report.year}\n---\n\n## 一、总体情况\n\n${p.office.name}\n`;
+      mkdirSync(path.join(root, path.dirname(r.file)), { recursive: true });
+      writeFileSync(path.join(root, r.file), `\uFEFF${r.source.replace(/\n/g, '\r\n')}`);
+      if (p === dataFileFor) {
+        r.dataFile = r.file.replace(/\.md$/, '.yml');
+        r.dataSource = `年度: ${p.report.year}\n`;
+        writeFileSync(path.join(root, r.dataFile), r.dataSource);
+      }
+    }
+    return root;
+  }
+  const f2021 = formatById('2021')!;
+  const f2019 = formatById('2019')!;
+  const withOffice = (page: ExportReport, id: string): ExportReport => {
+    const report = { ...page.report, officeId: id, file: `reports/${id}/${page.report.year}.md` } as Report;
+    return { ...page, report, office: { ...page.office, id }, url: `/reports/${id}/${report.year}/` };
+  };
+  // Given out of order: the bulk files sort by year, then office id.
+  const pages = () => [
+    withOffice(fakePage(fakeReport(f2021, 2022), '乙局'), 'b-office'),
+    withOffice(fakePage(fakeReport(f2021, 2022, () => ({ status: 'na', computed: false })), '甲局'), 'a-office'),
+    withOffice(fakePage(fakeReport(f2019, 2020)), 'a-office'),
+  ];
+
+  it('gives a report’s data.json, data.csv and committed sources by URL, sources byte for byte', () => {
+    const [b, a] = pages();
+    const root = withSources([a!, b!], a);
+    const files = reportDataFiles(b!, config, root);
+    expect(files.map((f) => f.url)).toEqual(['/reports/b-office/2022/data.json', '/reports/b-office/2022/data.csv', '/reports/b-office/2022/source.md']);
+    expect(JSON.parse(String(files[0]!.data))).toMatchObject({ url: 'https://example.gov.cn/reports/b-office/2022/', office: { id: 'b-office' } });
+    expect(files[1]!.data).toBe(csvFile(reportCsvBody(b!)));
+    expect(Buffer.from(files[2]!.data).equals(readFileSync(path.join(root, 'reports/b-office/2022.md')))).toBe(true);
+    // The data file, when the report keeps its data apart.
+    const withData = reportDataFiles(a!, config, root);
+    expect(withData.map((f) => f.url.split('/').pop())).toEqual(['data.json', 'data.csv', 'source.md', 'source.yml']);
+    expect(String(withData[3]!.data)).toBe('年度: 2022\n');
+  });
+
+  it('refuses a source that changed after it was loaded', () => {
+    const [b] = pages();
+    const root = withSources([b!]);
+    writeFileSync(path.join(root, b!.report.file), '---\n年度: 2022\n---\n');
+    expect(() => reportDataFiles(b!, config, root)).toThrow(/changed during the build/);
+  });
+
+  it('writes files inside the output folder only', () => {
+    const out = tmp();
+    expect(writeDataFiles(out, [{ url: '/reports/x/2022/data.csv', data: 'a,b\r\n' }])).toEqual({ files: 1, bytes: 5 });
+    expect(readFileSync(path.join(out, 'reports/x/2022/data.csv'), 'utf8')).toBe('a,b\r\n');
+    expect(() => writeDataFiles(out, [{ url: '/../escape.csv', data: '' }])).toThrow();
+  });
+
+  it('writes the bulk files under /data/ from the reports alone: per-year CSVs and the full CSV in year and office order', async () => {
+    const ps = pages();
+    const out = tmp();
+    const result = await writeBulkData(out, { config, reports: ps });
+    const files = tree(out);
+    expect([...files.keys()].sort()).toEqual(['data/nianbao-2020-format-2019.csv', 'data/nianbao-2022-format-2021.csv', 'data/nianbao-all.csv', 'data/nianbao.xlsx', 'data/report-data.schema.json']);
+    expect(result).toEqual({ files: 5, bytes: [...files.values()].reduce((n, b) => n + b.length, 0) });
+    const [b, a2022, a2020] = ps.map(reportCsvBody);
+    expect(files.get('data/nianbao-2022-format-2021.csv')!.toString()).toBe(csvFile(a2022!, b!));
+    expect(files.get('data/nianbao-2020-format-2019.csv')!.toString()).toBe(csvFile(a2020!));
+    expect(files.get('data/nianbao-all.csv')!.toString()).toBe(`${BOM}${CSV_HEADER}${a2020}${a2022}${b}`);
+  });
+
+  it('writes, with writeOpenData, exactly the per-report files and the bulk files', async () => {
+    const ps = pages();
+    const root = withSources(ps, ps[1]);
+    const whole = tmp();
+    const result = await writeOpenData(whole, root, { config, reports: ps });
+    const parts = tmp();
+    for (const p of ps) writeDataFiles(parts, reportDataFiles(p, config, root));
+    await writeBulkData(parts, { config, reports: ps });
+    const a = tree(whole);
+    const b = tree(parts);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [k, v] of a) expect(v.equals(b.get(k)!), k).toBe(true);
+    expect(a.size).toBe(3 * 3 + 1 + 5);
+    expect(result).toEqual({ files: a.size, bytes: [...a.values()].reduce((n, x) => n + x.length, 0) });
+  });
+});
+
+describe('workbook rows', () => {
+  it('finds the zip’s input behind a sheet, so that writing waits for the zip instead of buffering the workbook', async () => {
+    // exceljs's internals: if an upgrade moves them, this fails rather than memory growing with the site.
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(tmp(), 'w.xlsx') });
+    const ws = wb.addWorksheet('s');
+    const input = zipInput(ws)!;
+    expect(input).toBeDefined();
+    // Written without a pause, what the zip has not taken yet waits here.
+    for (let r = 1; r <= 10; r++) {
+      ws.getRow(r).getCell(1).value = 'x'.repeat(100_000);
+      ws.getRow(r).commit();
+    }
+    expect(input._writableState.length).toBeGreaterThan(500_000);
+    ws.commit();
+    await wb.commit();
+  });
+
+  it('numbers columns as A1 references do', () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+  });
+
+  it('writes the same bytes directly as through exceljs’s rows, whatever the text, status and style', async () => {
+    const dir = tmp();
+    const names = ['普通名称', 'A&B <局> "引号" \'单引号\'', '控制\u0001字符\u007f\t制表', '换行\r\n名称', '  空格  '];
+    const statuses: Cell[] = [
+      { status: 'number', value: 0, computed: false },
+      { status: 'number', value: 12.5, computed: true },
+      { status: 'number', value: -3, computed: false },
+      { status: 'number', value: 1e21, computed: false },
+      { status: 'na', computed: false },
+      { status: 'missing', computed: true },
+      { status: 'missing', computed: false },
+    ];
+    // Both formats, a region without a name, tables not published.
+    const pages: ExportReport[] = [];
+    for (let i = 0; i < 450; i++) {
+      const f = i % 3 === 0 ? formatById('2019')! : formatById('2021')!;
+      const report = fakeReport(f, f.def.years.from + (i % 2), (t, r, c) => statuses[(i + r.length + c.length) % statuses.length]!);
+      if (i % 7 === 0) (report.tables as Record<string, TableData>)[f.tables[2]!.id] = { status: 'unpublished', reason: '原文未附<此表>' } as TableData;
+      const page = fakePage(report, names[i % names.length]!);
+      pages.push({ ...page, office: { ...page.office, id: `o-${String(i).padStart(3, '0')}` }, region: i % 5 === 0 ? undefined : page.region });
+    }
+    const opts = { title: 't', creator: 'c', date: '2026-01-20' };
+    await writeWorkbook(path.join(dir, 'direct.xlsx'), pages, opts);
+    await writeWorkbook(path.join(dir, 'exceljs.xlsx'), pages, { ...opts, exceljsRows: true });
+    // Waiting for the zip after nearly every row changes nothing either.
+    await writeWorkbook(path.join(dir, 'waiting.xlsx'), pages, { ...opts, maxBacklog: 0 });
+    const direct = readFileSync(path.join(dir, 'direct.xlsx'));
+    expect(direct.equals(readFileSync(path.join(dir, 'exceljs.xlsx')))).toBe(true);
+    expect(direct.equals(readFileSync(path.join(dir, 'waiting.xlsx')))).toBe(true);
+    // And it reads back: the escaped name, and a number.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'direct.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const names2 = new Set<unknown>();
+    ws.eachRow((row) => names2.add(row.getCell(2).value));
+    expect(names2).toContain('A&B <局> "引号" \'单引号\'');
+    expect(statSync(path.join(dir, 'direct.xlsx')).size).toBeGreaterThan(10_000);
   });
 });
