@@ -13,7 +13,7 @@ let t = performance.now();
 const site = loadSiteOrThrow(paths);
 const pages = buildPages(site, { dataPage: true });
 console.log(`load + models: ${(performance.now() - t).toFixed(0)} ms, ${pages.reports.length} reports`);
-const renderer = new ReportPageRenderer({ config: site.config, nav: pages.nav, features: { pdf: false }, prefix: readPathPrefix(paths) });
+const renderer = new ReportPageRenderer({ config: site.config, nav: pages.nav, features: { pdf: false }, prefix: readPathPrefix(paths), contentRoot: paths.root });
 for (let i = 0; i < Number(values.repeat); i++) {
   rmSync(values.out!, { recursive: true, force: true });
   t = performance.now();

@@ -58,7 +58,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     // Templates are compiled once; a new renderer only when the navigation itself changed.
     const key = JSON.stringify(nav);
     if (!renderer || key !== rendererNav) {
-      renderer = new ReportPageRenderer({ config: site.config, nav: nav as never, features: { pdf: false }, prefix: site.config.pathPrefix });
+      renderer = new ReportPageRenderer({ config: site.config, nav: nav as never, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: root });
       rendererNav = key;
     }
     return renderer;

@@ -26,7 +26,7 @@ export interface BuildFeatures {
 export function configure(eleventyConfig: EleventyConfig, contentRoot: string, features: BuildFeatures = {}) {
   eleventyConfig.addPlugin(nianbaoPlugin, { root: contentRoot, features });
   eleventyConfig.addGlobalData('features', { pdf: features.pdf === true });
-  eleventyConfig.addPlugin(openDataPlugin, { root: contentRoot, write: !features.listingsOnly });
+  eleventyConfig.addPlugin(openDataPlugin, { write: !features.listingsOnly });
   // Static assets (CSS, the reading-aid script) are copied as they are.
   eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'templates', 'assets')]: 'assets' });
   // The source files' JSON Schemas (npm run schema), for editors and tools that fetch them from the site.

@@ -143,7 +143,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     reportPages = timed('报告页（工作线程）', () => writeReportPages({
       pages: p.reports,
       compares: p.compares,
-      shared: { config: load().site.config, nav: p.nav, features: { pdf: options.features?.pdf === true }, prefix },
+      shared: { config: load().site.config, nav: p.nav, features: { pdf: options.features?.pdf === true }, prefix, contentRoot: paths.root },
       outputDir: path.resolve(directories.output),
     }));
     // Awaited in eleventy.after; a failure must not go unhandled in between.

@@ -1,9 +1,7 @@
 // Renders every page that exists once per report — the report, its comparison with last year, the Traditional-
 // script copies of both and the pinyin reading aid — with the site's own templates (src/render/templates.ts), and
-// writes them into the build's output folder. The same code runs on worker threads (pool.ts) and, for small sites
+// writes them with the report's open-data files (src/export/) into the build's output folder. The same code runs on worker threads (pool.ts) and, for small sites
 // and the dev server, on the calling thread.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { SiteConfig } from '../model/types.ts';
 import { createEnvironment, renderWithLayout } from '../render/templates.ts';
@@ -11,10 +9,11 @@ import { HANT_DIR, PINYIN_DIR, toHantPage, toPinyinPage } from '../render/rendit
 import type { ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
 import type { Link } from '../site/browse.ts';
-import { assertInsideOutput, permalinkFor } from '../site/paths.ts';
+import { permalinkFor } from '../site/paths.ts';
 import { FILTERS } from '../search/pagefind.ts';
 import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
+import { reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
 import type { LocalBatch } from './transfer.ts';
 
 /** What every report page shares: plain data, so that it can be posted to a worker. */
@@ -25,12 +24,11 @@ export interface SharedData {
   features: { pdf: boolean };
   /** The path prefix (site.yml 路径前缀), e.g. / or /nianbao/. */
   prefix: string;
+  /** The content root: report sources are published beside their pages byte for byte. */
+  contentRoot: string;
 }
 
-export interface Written {
-  files: number;
-  bytes: number;
-}
+export type Written = OpenDataResult;
 
 /** The layout every page uses, and the page bodies under templates/reports/. */
 const LAYOUT = 'base.njk';
@@ -63,42 +61,32 @@ export class ReportPageRenderer {
     return this.page(COMPARE, c.url, c, c);
   }
 
-  /** Every file of the batch's pages, as output-relative paths and contents. */
-  *files(batch: LocalBatch): Generator<[string, string]> {
+  /** Every file of one report: its pages, their renditions, its comparison and its open-data files. */
+  files(p: ReportPage, compare: ComparePage | undefined): DataFile[] {
     const prefix = this.shared.prefix;
-    const compareOf = new Map(batch.compares.map((c) => [c.report, c]));
-    for (const p of batch.pages) {
-      const rel = permalinkFor(p.url).slice(1);
-      const html = this.reportHtml(p);
-      yield [rel, html];
-      yield [path.posix.join(HANT_DIR, rel), toHantPage(html, { prefix })];
-      yield [path.posix.join(path.posix.dirname(rel), PINYIN_DIR, 'index.html'), toPinyinPage(html)];
-      const c = compareOf.get(p.report);
-      if (c) {
-        const crel = permalinkFor(c.url).slice(1);
-        const chtml = this.compareHtml(c);
-        yield [crel, chtml];
-        yield [path.posix.join(HANT_DIR, crel), toHantPage(chtml, { prefix })];
-      }
+    const html = this.reportHtml(p);
+    const out: DataFile[] = [
+      { url: permalinkFor(p.url), data: html },
+      { url: `/${HANT_DIR}${permalinkFor(p.url)}`, data: toHantPage(html, { prefix }) },
+      { url: permalinkFor(`${p.url}${PINYIN_DIR}/`), data: toPinyinPage(html) },
+    ];
+    if (compare) {
+      const chtml = this.compareHtml(compare);
+      out.push({ url: permalinkFor(compare.url), data: chtml }, { url: `/${HANT_DIR}${permalinkFor(compare.url)}`, data: toHantPage(chtml, { prefix }) });
     }
+    out.push(...reportDataFiles(p, this.shared.config, this.shared.contentRoot));
+    return out;
   }
 
-  /** Renders the batch and writes it under `outputDir`, every path checked to stay inside it. */
+  /** Renders the batch and writes it under `outputDir`, report by report, every path checked to stay inside it. */
   write(batch: LocalBatch, outputDir: string): Written {
-    const out: Written = { files: 0, bytes: 0 };
-    const made = new Set<string>();
-    for (const [rel, data] of this.files(batch)) {
-      const file = path.join(outputDir, rel);
-      assertInsideOutput(outputDir, file);
-      const dir = path.dirname(file);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      writeFileSync(file, data);
-      out.files++;
-      out.bytes += Buffer.byteLength(data);
+    const total: Written = { files: 0, bytes: 0 };
+    const compareOf = new Map(batch.compares.map((c) => [c.report, c]));
+    for (const p of batch.pages) {
+      const w = writeDataFiles(outputDir, this.files(p, compareOf.get(p.report)));
+      total.files += w.files;
+      total.bytes += w.bytes;
     }
-    return out;
+    return total;
   }
 }

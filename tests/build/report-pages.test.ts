@@ -26,7 +26,7 @@ function files(dir: string): string[] {
 describe('report pages', () => {
   const site = loadSiteOrThrow(defaultPaths(REPO));
   const pages = buildPages(site, { dataPage: true });
-  const shared = { config: site.config, nav: pages.nav, features: { pdf: false }, prefix: site.config.pathPrefix };
+  const shared = { config: site.config, nav: pages.nav, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: REPO };
 
   it('never splits an office across batches, and sends last year’s report with each comparison', () => {
     const batches = makeBatches(pages.reports, pages.compares, 10);
@@ -51,8 +51,10 @@ describe('report pages', () => {
     expect(b).toEqual(a);
     const list = files(one);
     expect(files(two)).toEqual(list);
-    // Per report: the page, its zh-Hant and pinyin copies; per comparison: the page and its zh-Hant copy.
-    expect(list.length).toBe(pages.reports.length * 3 + pages.compares.length * 2);
+    // Per report: the page, its zh-Hant and pinyin copies, data.json, data.csv and source.md (and source.yml for a
+    // report whose data sits apart); per comparison: the page and its zh-Hant copy.
+    const sidecars = pages.reports.filter((p) => p.report.dataFile).length;
+    expect(list.length).toBe(pages.reports.length * 6 + sidecars + pages.compares.length * 2);
     const built = inject('bundledSite');
     for (const f of list) {
       const bytes = readFileSync(path.join(one, f));
