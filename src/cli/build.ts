@@ -12,7 +12,7 @@ import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 import type { SiteData } from '../model/types.ts';
 import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
-import { preloadSite, reportPagesWritten } from '../eleventy/plugin.ts';
+import { abortBackgroundWork, preloadSite, reportPagesWritten } from '../eleventy/plugin.ts';
 
 export interface BuildOptions {
   /** Content root: the folder holding site.yml and reports/. */
@@ -80,6 +80,7 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     rmSync(old, { recursive: true, force: true });
     return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics, site, phases: [...recordedPhases()] };
   } catch (e) {
+    await abortBackgroundWork();
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }

@@ -13,7 +13,9 @@ import { timed } from '../util/timings.ts';
 import type nunjucks from 'nunjucks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex, FILTERS, SEARCH_BUNDLE_URL } from '../search/pagefind.ts';
+import { FILTERS, SEARCH_BUNDLE_URL } from '../search/pagefind.ts';
+import { startSearchIndex, type SearchIndexer } from '../search/indexer.ts';
+import { reportSearchRecord } from '../search/records.ts';
 import { compareView, officeCharts, regionCharts, rollupView } from '../site/views.ts';
 import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
 import { writeReportPages } from '../report-pages/pool.ts';
@@ -73,6 +75,14 @@ export function siteDataOf(eleventyConfig: object): () => unknown {
 // What the last build wrote outside Eleventy's own results (the CLI adds it to the count it prints).
 let lastReportPages: Written = { files: 0, bytes: 0 };
 export const reportPagesWritten = (): Written => lastReportPages;
+// A search index being built beside the pages: a build that fails before eleventy.after must stop it (its
+// threads and Pagefind process would otherwise keep the process alive).
+const running = new Set<SearchIndexer>();
+export async function abortBackgroundWork(): Promise<void> {
+  const all = [...running];
+  running.clear();
+  await Promise.all(all.map((s) => s.abort()));
+}
 
 export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOptions = {}): void {
   const paths = options.paths ?? defaultPaths(options.root ?? process.cwd());
@@ -137,9 +147,20 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   // Eleventy's per-page pipeline would cost more than the pages themselves. They are rendered with the same
   // templates by src/report-pages/, on worker threads, while Eleventy renders the listings.
   let reportPages: Promise<Written> | undefined;
+  let search: SearchIndexer | undefined;
+  let indexed: Promise<unknown> | undefined;
   eleventyConfig.on('eleventy.before', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== 'fs' || options.features?.listingsOnly) return;
     const p = load().pages;
+    // Search: Pagefind indexes each report's text from its page model (not its HTML) in its own process, from
+    // now on, beside the rendering: it is the longest single task of a large build.
+    if (options.search !== false) {
+      search = startSearchIndex(path.resolve(directories.output));
+      running.add(search);
+      search.add(p.reports.map(reportSearchRecord));
+      indexed = timed('搜索索引', () => search!.finish());
+      indexed.catch(() => undefined);
+    }
     reportPages = timed('报告页（工作线程）', () => writeReportPages({
       pages: p.reports,
       compares: p.compares,
@@ -154,13 +175,20 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   eleventyConfig.on('eleventy.after', ({ results, directories }: { results: Array<{ outputPath: string | false }>; directories: { output: string } }) => {
     for (const r of results) if (r.outputPath) assertInsideOutput(directories.output, r.outputPath);
   });
-  eleventyConfig.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
-    if (!reportPages) return;
-    const done = reportPages;
-    reportPages = undefined;
-    lastReportPages = await done;
-    // Search: Pagefind over the report pages just written, into the same (temporary) output folder.
-    if (options.search !== false) await timed('搜索索引', () => buildSearchIndex(path.resolve(directories.output)));
+  eleventyConfig.on('eleventy.after', async () => {
+    const pages = reportPages;
+    const index = indexed;
+    const indexer = search;
+    reportPages = indexed = search = undefined;
+    if (indexer) running.delete(indexer);
+    if (!pages) return;
+    try {
+      lastReportPages = await pages;
+      await index;
+    } catch (e) {
+      await indexer?.abort();
+      throw e;
+    }
   });
 }
 

@@ -1,11 +1,20 @@
 // Search page: starts Pagefind's UI (its bundle is built with the site, no third-party code) in #search, with the
 // bundle path and base URL the page gives for the site's path prefix, and runs the query from ?q= (the search
-// form on the home page). Without JavaScript the page shows links to the listings instead.
+// form on the home page). When the index was built as several bundles (src/search/indexer.ts), data-merge lists
+// the others (folders inside the main bundle) and Pagefind merges them in the browser. Without JavaScript the
+// page shows links to the listings instead.
 (function () {
   'use strict';
   var box = document.getElementById('search');
   if (!box || typeof window.PagefindUI !== 'function') return;
   var bundle = box.getAttribute('data-bundle-path');
+  var base = box.getAttribute('data-base-url');
+  var merge = [];
+  try {
+    merge = JSON.parse(box.getAttribute('data-merge') || '[]');
+  } catch (e) {
+    merge = [];
+  }
   var css = document.createElement('link');
   css.rel = 'stylesheet';
   css.href = bundle + 'pagefind-ui.css';
@@ -13,7 +22,10 @@
   var ui = new window.PagefindUI({
     element: '#search',
     bundlePath: bundle,
-    baseUrl: box.getAttribute('data-base-url'),
+    baseUrl: base,
+    mergeIndex: merge.map(function (folder) {
+      return { bundlePath: bundle + folder, baseUrl: base };
+    }),
     showSubResults: true,
     showImages: false,
     resetStyles: false,
