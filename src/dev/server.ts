@@ -10,7 +10,10 @@ import { buildSite, createEleventy } from '../cli/build.ts';
 import { formatHuman, sortDiagnostics, SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 import { defaultPaths } from '../load/site.ts';
 import type { SiteData } from '../model/types.ts';
-import { buildPages } from '../site/pages.ts';
+import type { Link } from '../site/browse.ts';
+import { buildPages, reportPageModels } from '../site/pages.ts';
+import { makeCtx } from '../site/browse.ts';
+import { buildIndex } from '../site/indexes.ts';
 import { serveStatic, type StaticServer } from '../site/static-server.ts';
 import { ReportPageRenderer } from '../report-pages/render.ts';
 import { PACKAGE_ROOT, INPUT_DIR } from '../eleventy/config.ts';
@@ -50,15 +53,17 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
 
   let t = performance.now();
   let site: SiteData = (await buildSite({ root, output })).site;
+  // The header navigation: which listings exist changes only with the site's structure (a full rebuild).
+  let nav = buildPages(site, { dataPage }).nav;
   log(`网站已生成（${secs(performance.now() - t)}）。`);
 
   let renderer: ReportPageRenderer | undefined;
   let rendererNav = '';
-  const rendererFor = (nav: unknown) => {
+  const rendererFor = (nav: Link[]) => {
     // Templates are compiled once; a new renderer only when the navigation itself changed.
     const key = JSON.stringify(nav);
     if (!renderer || key !== rendererNav) {
-      renderer = new ReportPageRenderer({ config: site.config, nav: nav as never, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: root });
+      renderer = new ReportPageRenderer({ config: site.config, nav, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: root });
       rendererNav = key;
     }
     return renderer;
@@ -79,9 +84,10 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       return 'error';
     }
     site = r.site;
-    const pages = buildPages(site, { dataPage });
-    const mine = { pages: pages.reports.filter((p) => p.office.id === name), compares: pages.compares.filter((c) => c.office.id === name) };
-    const w = rendererFor(pages.nav).write(mine, output);
+    // Only this office's page models (the listings' models are rebuilt with the listings, in the background).
+    const ctx = makeCtx(site, buildIndex(site));
+    const mine = reportPageModels(ctx, site.reports.filter((x) => x.officeId === name));
+    const w = rendererFor(nav).write({ pages: mine.reports, compares: mine.compares }, output);
     live.reload();
     log(`已更新 reports/${name}/：${w.files} 个页面（${secs(performance.now() - t)}）。`);
     return 'updated';
@@ -91,6 +97,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     t = performance.now();
     try {
       site = (await buildSite({ root, output })).site;
+      nav = buildPages(site, { dataPage }).nav;
       live.reload();
       log(`网站已重新生成（${secs(performance.now() - t)}）。`);
     } catch (e) {

@@ -80,6 +80,7 @@ export interface Ctx {
 }
 
 export function makeCtx(site: SiteData, index: SiteIndex): Ctx {
+  let years: Map<string, RegionYear[]> | undefined;
   const c = site.config;
   const siteMetas: MetaTag[] = [
     { name: 'SiteName', content: c.name },
@@ -99,7 +100,10 @@ export function makeCtx(site: SiteData, index: SiteIndex): Ctx {
       { name: 'ColumnKeywords', content: ['政府信息公开', '年度报告', ...keywords].join(',') },
       { name: 'ColumnType', content: COLUMN_TYPE },
     ],
-    regionYears: regionYears(index),
+    // Computed when a listing first needs it: the pages of one office (the dev server's edit) never do.
+    get regionYears() {
+      return (years ??= regionYears(index));
+    },
   };
 }
 
@@ -501,9 +505,9 @@ export interface ComparePage extends PageBase {
   office: Office;
 }
 
-export function comparePages(ctx: Ctx, reportCrumbs: (r: Report) => Crumb[]): ComparePage[] {
+export function comparePages(ctx: Ctx, reportCrumbs: (r: Report) => Crumb[], reports: readonly Report[] = ctx.site.reports): ComparePage[] {
   const out: ComparePage[] = [];
-  for (const report of ctx.site.reports) {
+  for (const report of reports) {
     const previous = ctx.index.report(report.officeId, report.year - 1);
     if (!previous || !comparable(report, previous)) continue;
     const office = ctx.index.officeById.get(report.officeId)!;

@@ -25,6 +25,7 @@ import {
   yearPages,
   yearsIndex,
   type ComparePage,
+  type Ctx,
   type Crumb,
   type HomePage,
   type Link,
@@ -124,9 +125,12 @@ export interface BuildPagesOptions {
   dataPage?: boolean;
 }
 
-export function buildPages(site: SiteData, options: BuildPagesOptions = {}): SitePages {
-  const index = buildIndex(site);
-  const ctx = makeCtx(site, index);
+/**
+ * The page models of the pages each report has: its report page, and its comparison with last year where there is
+ * one. A build makes them for every report; the dev server for the one office an editor changed.
+ */
+export function reportPageModels(ctx: Ctx, reports: readonly Report[]): { reports: ReportPage[]; compares: ComparePage[] } {
+  const { site, index } = ctx;
   const home: Crumb = ctx.home;
   const articleBase = ctx.siteMetas;
 
@@ -135,7 +139,7 @@ export function buildPages(site: SiteData, options: BuildPagesOptions = {}): Sit
     return [home, ...regionCrumbs(ctx, office.region), { label: office.name, url: officeUrl(office.id) }, { label: `${report.year}年度报告` }];
   };
 
-  const reports = site.reports.map((report): ReportPage => {
+  const pages = reports.map((report): ReportPage => {
     const office = index.officeById.get(report.officeId)!;
     const region = index.regionById.get(office.region);
     const url = reportUrl(office.id, report.year);
@@ -178,7 +182,15 @@ export function buildPages(site: SiteData, options: BuildPagesOptions = {}): Sit
     };
   });
 
-  const compares = comparePages(ctx, reportCrumbs);
+  return { reports: pages, compares: comparePages(ctx, reportCrumbs, reports) };
+}
+
+export function buildPages(site: SiteData, options: BuildPagesOptions = {}): SitePages {
+  const index = buildIndex(site);
+  const ctx = makeCtx(site, index);
+  const home: Crumb = ctx.home;
+  const { reports, compares } = reportPageModels(ctx, site.reports);
+
   const compareByReport = new Map(compares.map((c) => [c.report, c.url]));
   const feeds = { site: siteFeed(ctx), offices: officeFeeds(ctx) };
   const officeFeedSet = new Set(feeds.offices.map((f) => f.url));
