@@ -41,7 +41,7 @@ export interface RenderJob {
 
 function runWorker(init: WorkerInit, next: () => Batch | undefined, total: Written): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: init });
+    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...init, entry: new URL('./worker.ts', import.meta.url).href } });
     let failed = false;
     const send = () => {
       const batch = next();
