@@ -8,7 +8,9 @@ import { buildSite } from './build.ts';
 import { serveSite } from './serve.ts';
 
 const USAGE = `用法：nianbao <命令> [选项]
-  build [--out 目录] [--pdf] 检查全部报告并生成网站（默认输出到 _site/）；--pdf 同时生成每份报告的 PDF
+  build [--out 目录] [--pdf] [--timings]
+                            检查全部报告并生成网站（默认输出到 _site/）；--pdf 同时生成每份报告的 PDF；
+                            --timings 列出各阶段用时
   serve [--port 8080]       本地预览，修改报告后自动刷新
   check [--format human|json|github]
                             只检查报告，不生成网站
@@ -50,7 +52,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build': {
-        const { files, warnings } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf') });
+        const { files, warnings, phases } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf'), timings: args.includes('--timings') });
+        // Phases that run on worker threads or beside Eleventy overlap: these are wall times, not a sum.
+        for (const p of phases) console.error(`用时　${p.name}：${(p.ms / 1000).toFixed(1)} 秒`);
         // Warnings do not stop the build; they are printed here and listed on the oversight page (/quality/).
         printDiagnostics(warnings, 'human');
         console.log(`网站已生成：${files} 个文件。`);
