@@ -65,7 +65,7 @@ export function threadsFor(entries: number): number {
 
 function runInWorker(input: WorkerInput): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker-entry.mjs', import.meta.url), { workerData: input });
+    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...input, entry: new URL('./check-worker.ts', import.meta.url).href } });
     let result: RunResult | undefined;
     worker.once('message', (m: RunResult) => (result = m));
     worker.once('error', reject);
