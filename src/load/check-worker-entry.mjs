@@ -1,4 +1,4 @@
-// Entry of a check worker thread (src/load/parallel.ts). A thread started under the tsx command inherits its
+// Entry of a check worker thread (src/load/check-pool.ts). A thread started under the tsx command inherits its
 // loader; one started by bin/nianbao.js (which registers tsx through its API) does not, and registers it here.
 const worker = new URL('./check-worker.ts', import.meta.url);
 try {

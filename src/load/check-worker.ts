@@ -1,7 +1,13 @@
-// One run of office folders for checkSite (parallel.ts), on a worker thread.
+// A check thread (parallel.ts, check-pool.ts): takes chunks of office folders until none is left, and answers
+// with their results. Its input comes with the thread or, for a thread started ahead of its work, as its first
+// message.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkRun, type WorkerInput } from './parallel.ts';
+import { takeChunks, type WorkerInput } from './parallel.ts';
 
-const input = workerData as WorkerInput;
-const result = checkRun(input.paths, { regionIds: new Set(input.regionIds), shardRegions: input.shardRegions && new Set(input.shardRegions) }, input.names);
-parentPort!.postMessage(result);
+function run(input: WorkerInput): void {
+  const head = { regionIds: new Set(input.regionIds), shardRegions: input.shardRegions && new Set(input.shardRegions) };
+  parentPort!.postMessage(takeChunks(input.paths, head, input.chunks, input.next));
+}
+
+if (workerData) run(workerData as WorkerInput);
+else parentPort!.once('message', run);
