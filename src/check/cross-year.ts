@@ -3,9 +3,9 @@
 import type { CrossYearRuleDef } from '../formats/index.ts';
 import type { Diagnostic, Pos } from '../load/diagnostics.ts';
 import type { Cell, Report } from '../model/types.ts';
-import { labelledCells, measureLabel, measureOf, numberOf } from './measures.ts';
+import { labelIndex, measureLabel, measureOf, numberOf } from './measures.ts';
 import { fill, ruleInfo } from './rules.ts';
-import { judgeable, sharedShare, shingle, type Shingled } from './similarity.ts';
+import { judgeable, sharedShareAtLeast, shingle, type Shingled } from './similarity.ts';
 
 /** A measure that changes more than this factor year on year is worth a second look … */
 export const JUMP_FACTOR = 5;
@@ -25,47 +25,50 @@ function diag(report: Report, id: string, pos: Pos | undefined, vars: Record<str
 }
 
 /**
- * What the checks of one pair of reports derive from each report — its cells by label, its prose prepared for SAME —
- * kept for the next pair, where this year's report is last year's: each report is prepared once, and only the two
- * reports of the current pair are held.
+ * Each report's prose prepared for SAME, kept for the next pair, where this year's report is last year's: each
+ * report is prepared once, and only the two reports of the current pair are held. A report taking the place of
+ * the older one takes over its storage too.
  */
 class PairCache {
-  private entries: Array<{ report: Report; cells: Map<string, Map<string, Map<string, Cell>>>; prose?: Shingled }> = [];
-
-  private entry(report: Report) {
-    let e = this.entries.find((x) => x.report === report);
-    if (!e) {
-      e = { report, cells: new Map() };
-      this.entries.push(e);
-      if (this.entries.length > 2) this.entries.shift();
-    }
-    return e;
-  }
-
-  cells(report: Report, table: CrossYearRuleDef['table']): Map<string, Map<string, Cell>> {
-    const e = this.entry(report);
-    let c = e.cells.get(table);
-    if (!c) e.cells.set(table, (c = labelledCells(report, table)));
-    return c;
-  }
+  private entries: Array<{ report: Report; prose: Shingled }> = [];
 
   prose(report: Report): Shingled {
-    const e = this.entry(report);
-    return (e.prose ??= shingle(report.sections.map((s) => s.markdown).join('\n')));
+    let e = this.entries.find((x) => x.report === report);
+    if (!e) {
+      const old = this.entries.length === 2 ? this.entries.shift() : undefined;
+      e = { report, prose: shingle(report.sections.map((s) => s.markdown).join('\n'), old?.prose) };
+      this.entries.push(e);
+    }
+    return e.prose;
   }
 }
 
-function applyRule(rule: CrossYearRuleDef, prev: Report, cur: Report, out: Diagnostic[], cache: PairCache): void {
+type Row = { block: number; row: number; columns: ReadonlyMap<string, number> };
+
+/** The cell of `row` under the column labelled `column` (labelledCells(report, table).get(row label).get(column)). */
+function cellAt(report: Report, table: CrossYearRuleDef['table'], row: Row, column: string): Cell | undefined {
+  const c = row.columns.get(column);
+  const t = report.tables[table];
+  return c === undefined || t?.status !== 'published' ? undefined : t.blocks[row.block]!.cells[row.row]![c];
+}
+
+const numberAt = (report: Report, table: CrossYearRuleDef['table'], row: Row, column: string) => numberOf(cellAt(report, table, row, column));
+
+/** The rules on labelled cells (labelledCells), with the labels looked up once per format rather than per report. */
+function applyRule(rule: CrossYearRuleDef, prev: Report, cur: Report, out: Diagnostic[]): void {
   const caption = cur.format.table(rule.table).def.caption;
-  const before = cache.cells(prev, rule.table);
-  const now = cache.cells(cur, rule.table);
+  // labelledCells gives an empty map for a table that was not published.
+  if (prev.tables[rule.table]?.status !== 'published' || cur.tables[rule.table]?.status !== 'published') return;
+  const before = labelIndex(prev.format, rule.table).rows;
+  const now = labelIndex(cur.format, rule.table).rows;
   if (!before.size || !now.size) return;
   if (rule.type === 'carry') {
     const from = before.get(rule.from);
     const to = now.get(rule.to);
     if (!from || !to) return;
-    for (const [column, cell] of to) {
-      const expected = numberOf(from.get(column));
+    for (const column of to.columns.keys()) {
+      const cell = cellAt(cur, rule.table, to, column)!;
+      const expected = numberOf(cellAt(prev, rule.table, from, column));
       const found = numberOf(cell);
       if (expected === undefined || found === undefined || expected === found || cell.computed) continue;
       out.push(diag(cur, rule.id, cell.pos, { where: `${caption} · ${rule.to} · ${column}`, found, prev: prev.year, expected }));
@@ -78,15 +81,15 @@ function applyRule(rule: CrossYearRuleDef, prev: Report, cur: Report, out: Diagn
     const last = before.get(row);
     if (!last) continue;
     if (rule.type === 'stock') {
-      const [s0, p, m, s] = [numberOf(last.get(rule.stock)), numberOf(cells.get(rule.plus)), numberOf(cells.get(rule.minus)), numberOf(cells.get(rule.stock))];
-      if ([s0, p, m, s].some((v) => v === undefined) || !cells.has(rule.stock)) continue;
+      const [s0, p, m, s] = [numberAt(prev, rule.table, last, rule.stock), numberAt(cur, rule.table, cells, rule.plus), numberAt(cur, rule.table, cells, rule.minus), numberAt(cur, rule.table, cells, rule.stock)];
+      if ([s0, p, m, s].some((v) => v === undefined) || !cells.columns.has(rule.stock)) continue;
       const expected = s0! + p! - m!;
-      if (expected !== s) out.push(diag(cur, rule.id, cells.get(rule.stock)!.pos, { where: `${caption} · ${row} · ${rule.stock}`, prevStock: s0!, plus: p!, minus: m!, expected, found: s! }));
+      if (expected !== s) out.push(diag(cur, rule.id, cellAt(cur, rule.table, cells, rule.stock)!.pos, { where: `${caption} · ${row} · ${rule.stock}`, prevStock: s0!, plus: p!, minus: m!, expected, found: s! }));
     } else {
-      const [b0, d0, b] = [numberOf(last.get(rule.base)), numberOf(last.get(rule.delta)), numberOf(cells.get(rule.base))];
+      const [b0, d0, b] = [numberAt(prev, rule.table, last, rule.base), numberAt(prev, rule.table, last, rule.delta), numberAt(cur, rule.table, cells, rule.base)];
       if ([b0, d0, b].some((v) => v === undefined)) continue;
       const expected = b0! + d0!;
-      if (expected !== b) out.push(diag(cur, rule.id, cells.get(rule.base)!.pos, { where: `${caption} · ${row} · ${rule.base}`, prevBase: b0!, prevDelta: d0!, expected, found: b! }));
+      if (expected !== b) out.push(diag(cur, rule.id, cellAt(cur, rule.table, cells, rule.base)!.pos, { where: `${caption} · ${row} · ${rule.base}`, prevBase: b0!, prevDelta: d0!, expected, found: b! }));
     }
   }
 }
@@ -107,9 +110,9 @@ function jumps(prev: Report, cur: Report, out: Diagnostic[]): void {
 
 function sameness(prev: Report, cur: Report, out: Diagnostic[], cache: PairCache): void {
   const mine = cache.prose(cur);
-  // copiedShare(prose(cur), prose(prev)), with each report's prose prepared once.
-  const share = judgeable(mine) ? sharedShare(mine, cache.prose(prev)) : undefined;
-  if (share !== undefined && share >= SAME_THRESHOLD) {
+  // copiedShare(prose(cur), prose(prev)) when it reaches the threshold, with each report's prose prepared once.
+  const share = judgeable(mine) ? sharedShareAtLeast(mine, cache.prose(prev), SAME_THRESHOLD) : undefined;
+  if (share !== undefined) {
     out.push(diag(cur, 'SAME', { line: cur.sections[0]?.line ?? 1, col: 1 }, { prev: prev.year, share: Math.round(share * 100), threshold: Math.round(SAME_THRESHOLD * 100) }, true));
   }
 }
@@ -122,7 +125,7 @@ export function checkCrossYear(reports: readonly Report[]): Diagnostic[] {
     const prev = reports[i - 1]!;
     const cur = reports[i]!;
     if (prev.officeId !== cur.officeId || prev.year !== cur.year - 1) continue;
-    for (const rule of cur.format.def.crossYear) applyRule(rule, prev, cur, out, cache);
+    for (const rule of cur.format.def.crossYear) applyRule(rule, prev, cur, out);
     jumps(prev, cur, out);
     sameness(prev, cur, out, cache);
   }

@@ -2,10 +2,11 @@
 // nianbao command line: build, serve, check (and, as they land, new and import). Messages for editors are in
 // Chinese; a problem in the sources prints every diagnostic and exits 1, never a stack trace.
 process.env.TZ = 'Asia/Shanghai';
-import { SourceErrors, formatHuman, sortDiagnostics, type Diagnostic } from '../load/diagnostics.ts';
-import { defaultPaths, loadSite } from '../load/site.ts';
-import { buildSite } from './build.ts';
-import { serveSite } from './serve.ts';
+// Each command imports its modules when it runs: the build and the dev server bring Eleventy and the renderers
+// (seconds of module loading), which `check` never needs, and the importer large dictionaries (opencc, pinyin).
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 
 const USAGE = `用法：nianbao <命令> [选项]
   build [--out 目录] [--pdf] [--timings]
@@ -26,23 +27,14 @@ function option(args: string[], name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
-export function printDiagnostics(ds: Diagnostic[], format: string): void {
-  const sorted = sortDiagnostics(ds);
-  if (format === 'json') {
-    console.log(JSON.stringify(sorted, null, 2));
-  } else if (format === 'github') {
-    // GitHub Actions workflow commands: one annotation per problem on the file and line.
-    const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    const prop = (s: string) => esc(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-    for (const d of sorted) {
-      const level = d.severity === 'error' ? 'error' : 'warning';
-      console.log(`::${level} file=${prop(d.file)},line=${d.line},col=${d.col},title=${prop(d.rule)}::${esc(d.message + (d.hint ? `\n提示：${d.hint}` : ''))}`);
-    }
-  } else {
-    for (const d of sorted) console.error(formatHuman(d));
-    const errors = sorted.filter((d) => d.severity === 'error').length;
-    const warnings = sorted.length - errors;
-    if (sorted.length) console.error(`\n共 ${errors} 个错误，${warnings} 个警告。`);
+const printDiagnostics = async (ds: Diagnostic[], format: string) => (await import('./check.ts')).printDiagnostics(ds, format);
+
+/** Entries of the content folder (office folders), to choose the number of check threads; 0 if it cannot be read. */
+function contentEntries(root: string): number {
+  try {
+    return readdirSync(path.join(root, 'reports')).length;
+  } catch {
+    return 0;
   }
 }
 
@@ -52,26 +44,25 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build': {
+        const { buildSite } = await import('./build.ts');
         const { files, warnings, phases } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf'), timings: args.includes('--timings') });
         // Phases that run on worker threads or beside Eleventy overlap: these are wall times, not a sum.
         for (const p of phases) console.error(`用时　${p.name}：${(p.ms / 1000).toFixed(1)} 秒`);
         // Warnings do not stop the build; they are printed here and listed on the oversight page (/quality/).
-        printDiagnostics(warnings, 'human');
+        await printDiagnostics(warnings, 'human');
         console.log(`网站已生成：${files} 个文件。`);
         return 0;
       }
       case 'serve':
-        await serveSite(root, Number(option(args, 'port') ?? 8080));
+        await (await import('./serve.ts')).serveSite(root, Number(option(args, 'port') ?? 8080));
         return 0;
       case 'check': {
-        const format = option(args, 'format') ?? 'human';
-        const r = loadSite(defaultPaths(root));
-        printDiagnostics(r.diagnostics, format);
-        const ok = !r.diagnostics.some((d) => d.severity === 'error');
-        if (ok && format === 'human') console.error(`检查通过：${r.site?.reports.length ?? 0} 份报告。`);
-        return ok ? 0 : 1;
+        // The worker threads start first: each takes about a second to load its modules, time this thread spends
+        // loading its own.
+        const { startWorkers, threadsFor } = await import('../load/check-pool.ts');
+        const workers = startWorkers(threadsFor(contentEntries(root)) - 1);
+        return await (await import('./check.ts')).runCheck(root, option(args, 'format') ?? 'human', workers);
       }
-      // Loaded on demand: the importer brings large dictionaries (opencc, pinyin) that build and check never need.
       case 'new':
         return (await import('./new.ts')).runNew(args);
       case 'import':
@@ -82,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof SourceErrors) {
-      printDiagnostics(e.diagnostics, 'human');
+      await printDiagnostics(e.diagnostics, 'human');
       console.error('生成失败：请先改正以上错误。原有网站未作改动。');
       return 1;
     }

@@ -1,7 +1,9 @@
-// One run of office folders for checkSite (parallel.ts), on a worker thread.
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkRun, type WorkerInput } from './parallel.ts';
+// A check thread (parallel.ts, check-pool.ts): started ahead of its work, it takes its input as its first message,
+// then chunks of office folders until none is left, and answers with their results.
+import { parentPort } from 'node:worker_threads';
+import { takeChunks, type WorkerInput } from './parallel.ts';
 
-const input = workerData as WorkerInput;
-const result = checkRun(input.paths, { regionIds: new Set(input.regionIds), shardRegions: input.shardRegions && new Set(input.shardRegions) }, input.names);
-parentPort!.postMessage(result);
+parentPort!.once('message', (input: WorkerInput) => {
+  const head = { regionIds: new Set(input.regionIds), shardRegions: input.shardRegions && new Set(input.shardRegions) };
+  parentPort!.postMessage(takeChunks(input.paths, head, input.chunks, input.next));
+});

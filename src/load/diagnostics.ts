@@ -26,12 +26,20 @@ export interface Diagnostic {
 /** Positions interned by line and column (at most this many kept). */
 const POS_LIMIT = 500_000;
 const positions = new Map<number, Pos>();
+/** The usual positions, in a grid rather than the map: an array index is cheaper than a hash lookup. */
+const GRID_LINES = 4096;
+const GRID_COLS = 256;
+const grid = new Array<Array<Pos | undefined> | undefined>(GRID_LINES);
 
 /**
  * The shared, frozen Pos of a line and column. Every cell of every report carries its position, and report files
  * share their layout, so most positions repeat: one object per distinct (line, column) instead of one per cell.
  */
 export function posAt(line: number, col: number): Pos {
+  if (line >>> 0 === line && col >>> 0 === col && line < GRID_LINES && col < GRID_COLS) {
+    const row = (grid[line] ??= new Array<Pos | undefined>(GRID_COLS));
+    return (row[col] ??= Object.freeze({ line, col }));
+  }
   const key = line * 0x100000 + col;
   let pos = positions.get(key);
   if (!pos) {

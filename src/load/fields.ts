@@ -33,6 +33,20 @@ export const keyName = (path: Path): string => path.filter((p) => typeof p === '
  * Reads the fields of `specs` from `obj` into a plain object keyed by prop. `ignore` lists keys handled by the
  * caller (the tables). Reports every problem; returns what could be read.
  */
+/** A value of the wrong kind; its position and name are looked up for the message only. */
+function badKind(ctx: FieldContext, p: Path, v: unknown, spec: FieldSpec, expected: string): void {
+  const pos = ctx.doc.values.get(pathKey(p)) ?? ctx.doc.keys.get(pathKey(p));
+  ctx.diags.error(pos, 'KIND', `「${keyName(p)}」应为${expected}，实为 ${JSON.stringify(v)}`, spec.describe);
+}
+
+/** Each list of specs by key, made once (the lists are constants). */
+const BY_KEY = new WeakMap<readonly FieldSpec[], ReadonlyMap<string, FieldSpec>>();
+function specsByKey(specs: readonly FieldSpec[]): ReadonlyMap<string, FieldSpec> {
+  let known = BY_KEY.get(specs);
+  if (!known) BY_KEY.set(specs, (known = new Map(specs.map((s) => [s.key, s]))));
+  return known;
+}
+
 export function readFields(
   ctx: FieldContext,
   obj: Record<string, unknown>,
@@ -41,7 +55,7 @@ export function readFields(
   ignore: readonly string[] = [],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const known = new Map(specs.map((s) => [s.key, s]));
+  const known = specsByKey(specs);
   for (const key of Object.keys(obj)) {
     if (known.has(key) || ignore.includes(key)) continue;
     const pos = ctx.doc.keys.get(pathKey([...path, key]));
@@ -54,7 +68,6 @@ export function readFields(
   }
   for (const spec of specs) {
     const p = [...path, spec.key];
-    const pos = ctx.doc.values.get(pathKey(p)) ?? ctx.doc.keys.get(pathKey(p));
     const v = obj[spec.key];
     if (!(spec.key in obj)) {
       if (spec.required) {
@@ -62,52 +75,50 @@ export function readFields(
       }
       continue;
     }
-    const name = keyName(p);
     if (spec.unknownAllowed && v === MISSING) {
       out[spec.prop] = null;
       continue;
     }
-    const bad = (expected: string) => ctx.diags.error(pos, 'KIND', `「${name}」应为${expected}，实为 ${JSON.stringify(v)}`, spec.describe);
     switch (spec.kind) {
       case 'group':
-        if (!isMapping(v)) bad('一组字段');
+        if (!isMapping(v)) badKind(ctx, p, v, spec, '一组字段');
         else out[spec.prop] = readFields(ctx, v, spec.fields ?? [], p);
         break;
       case 'list':
-        if (!Array.isArray(v)) bad('列表（每项以“- ”开头）');
+        if (!Array.isArray(v)) badKind(ctx, p, v, spec, '列表（每项以“- ”开头）');
         else
           out[spec.prop] = v.map((item, i) =>
-            isMapping(item) ? readFields(ctx, item, spec.fields ?? [], [...p, i]) : (bad('列表，每项是一组字段'), {}),
+            isMapping(item) ? readFields(ctx, item, spec.fields ?? [], [...p, i]) : (badKind(ctx, p, v, spec, '列表，每项是一组字段'), {}),
           );
         break;
       case 'year':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 2000 || v > 2100) bad('四位数的年份，如 2023');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 2000 || v > 2100) badKind(ctx, p, v, spec, '四位数的年份，如 2023');
         else out[spec.prop] = v;
         break;
       case 'bool':
-        if (typeof v !== 'boolean') bad(' true 或 false');
+        if (typeof v !== 'boolean') badKind(ctx, p, v, spec, ' true 或 false');
         else out[spec.prop] = v;
         break;
       case 'date':
-        if (typeof v !== 'string' || !isValidDate(v)) bad('日期，格式 YYYY-MM-DD，如 2024-01-31');
+        if (typeof v !== 'string' || !isValidDate(v)) badKind(ctx, p, v, spec, '日期，格式 YYYY-MM-DD，如 2024-01-31');
         else out[spec.prop] = own(v);
         break;
       case 'code':
         // 0123 would load as 123: codes must be quoted so that they stay exactly as written.
-        if (typeof v !== 'string' || v.trim() === '') bad('加引号的文字（编号类字段请加引号，如 "0750"）');
+        if (typeof v !== 'string' || v.trim() === '') badKind(ctx, p, v, spec, '加引号的文字（编号类字段请加引号，如 "0750"）');
         else out[spec.prop] = own(v);
         break;
       case 'id':
-        if (typeof v !== 'string' || !SLUG.test(v)) bad('代号：小写英文字母、数字和连字符，如 taishan-gov-office');
+        if (typeof v !== 'string' || !SLUG.test(v)) badKind(ctx, p, v, spec, '代号：小写英文字母、数字和连字符，如 taishan-gov-office');
         else out[spec.prop] = own(v);
         break;
       case 'url':
-        if (typeof v !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(v)) bad('以 https:// 开头的网址');
+        if (typeof v !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(v)) badKind(ctx, p, v, spec, '以 https:// 开头的网址');
         else out[spec.prop] = own(v);
         break;
       default:
-        if (typeof v !== 'string' || v.trim() === '') bad('非空文字');
-        else if (spec.choices && !spec.choices.includes(v)) bad(`以下之一：${spec.choices.join('、')}`);
+        if (typeof v !== 'string' || v.trim() === '') badKind(ctx, p, v, spec, '非空文字');
+        else if (spec.choices && !spec.choices.includes(v)) badKind(ctx, p, v, spec, `以下之一：${spec.choices.join('、')}`);
         else out[spec.prop] = own(v);
     }
   }

@@ -1,18 +1,18 @@
-// `nianbao check` on worker threads: the office folders are split into runs, each loaded and checked on its own
-// thread (every check but two compares reports of one office only), and the diagnostics are put back in exactly
-// the order one sequential loadSite gives. The two checks between offices (one office under two ids, missing
-// parents) run here over the offices the threads return. Only diagnostics and office records cross threads — a
-// build needs the loaded reports in its own thread and uses loadSite.
-import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+// `nianbao check` on worker threads: the office folders are cut into small chunks, each thread (this one included)
+// takes the next chunk as it finishes one, loads and checks it (every check but two compares reports of one office
+// only), and the diagnostics are put back in exactly the order one sequential loadSite gives. The two checks
+// between offices (one office under two ids, missing parents) run here over the offices the chunks return. Only
+// diagnostics and office records cross threads — a build needs the loaded reports in its own thread and uses
+// loadSite.
 import { checkReportsParts } from '../check/index.ts';
 import type { Office } from '../model/types.ts';
+import { startWorkers, threadsFor, type CheckWorker } from './check-pool.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { checkOffices, loadHead, loadOffices, sortedDir, type LoadOptions, type SiteHead, type SitePaths } from './site.ts';
+import { checkOffices, loadHead, loadOffices, normalisePrefix, sortedDir, type LoadOptions, type SiteHead, type SitePaths } from './site.ts';
 
-/** Below this many office folders (≈ 2,800 reports) per thread, starting a thread (0.5–1 s of module loading) does not pay. */
-export const MIN_OFFICES_PER_THREAD = 400;
-const MAX_THREADS = 8;
+export { MIN_OFFICES_PER_THREAD, threadsFor } from './check-pool.ts';
+/** Office folders per chunk: small enough that threads finish together, large enough to cost nothing to hand out. */
+export const CHUNK_OFFICES = 8;
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -24,7 +24,7 @@ export interface CheckResult {
   threads: number;
 }
 
-/** What one run of office folders gives: loadOffices, then checkReports' two parts over its reports. */
+/** What one chunk of office folders gives: loadOffices, then checkReports' two parts over its reports. */
 export interface RunResult {
   diagnostics: Diagnostic[];
   offices: Office[];
@@ -37,7 +37,9 @@ export interface WorkerInput {
   paths: SitePaths;
   regionIds: string[];
   shardRegions?: string[];
-  names: string[];
+  chunks: string[][];
+  /** The index of the next chunk to take, shared by every thread (one Int32 in a SharedArrayBuffer). */
+  next: Int32Array;
 }
 
 export function checkRun(paths: SitePaths, head: Pick<SiteHead, 'regionIds' | 'shardRegions'>, names: readonly string[]): RunResult {
@@ -46,49 +48,49 @@ export function checkRun(paths: SitePaths, head: Pick<SiteHead, 'regionIds' | 's
   return { diagnostics: part.diagnostics, offices: part.offices, reports: part.reports.length, crossYear, prose };
 }
 
-/** Fewer cores than this, and threads are used only when asked for (NIANBAO_THREADS). */
-const MIN_CORES = 4;
-
-/**
- * Threads to use for `entries` office folders: NIANBAO_THREADS if set; else, on a machine with at least 4 cores,
- * one per core and per 400 folders. Each thread loads its own modules and warms up its own JIT (measured: 10,000
- * reports on a busy 2-core machine took 14 s of CPU on one thread and 17–21 s on two, and longer wall time), so
- * on 2 cores it only pays when the machine is otherwise idle: try NIANBAO_THREADS=2 there.
- */
-export function threadsFor(entries: number): number {
-  const env = process.env.NIANBAO_THREADS;
-  if (env !== undefined && /^\d+$/.test(env)) return Math.max(1, Number(env));
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (cores < MIN_CORES) return 1;
-  return Math.max(1, Math.min(cores, MAX_THREADS, Math.floor(entries / MIN_OFFICES_PER_THREAD)));
+/** Checks chunks until none is left: [chunk index, result] for each chunk this thread took. */
+export function takeChunks(paths: SitePaths, head: Pick<SiteHead, 'regionIds' | 'shardRegions'>, chunks: readonly (readonly string[])[], next: Int32Array): Array<[number, RunResult]> {
+  const out: Array<[number, RunResult]> = [];
+  for (let i = Atomics.add(next, 0, 1); i < chunks.length; i = Atomics.add(next, 0, 1)) out.push([i, checkRun(paths, head, chunks[i]!)]);
+  return out;
 }
 
-function runInWorker(input: WorkerInput): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...input, entry: new URL('./check-worker.ts', import.meta.url).href } });
-    let result: RunResult | undefined;
-    worker.once('message', (m: RunResult) => (result = m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`check worker exited with code ${code} before answering`))));
-  });
+export interface CheckOptions extends LoadOptions {
+  /** Threads to use, this one included (default: threadsFor, or one more than `workers`). */
+  threads?: number;
+  /** Threads started ahead (check-pool.ts startWorkers): used instead of starting new ones. */
+  workers?: CheckWorker[];
+  /** Leave every chunk to the worker threads (for tests: this thread would otherwise often take them all). */
+  workersOnly?: boolean;
 }
 
 /** Everything loadSite checks, with its diagnostics in the same order, on up to `threads` threads. */
-export async function checkSite(paths: SitePaths, opts: LoadOptions & { threads?: number } = {}): Promise<CheckResult> {
+export async function checkSite(paths: SitePaths, opts: CheckOptions = {}): Promise<CheckResult> {
   const head = loadHead(paths, opts);
   const names = sortedDir(paths.reports);
-  const threads = Math.min(opts.threads ?? threadsFor(names.length), Math.max(1, names.length));
-  // Contiguous runs in folder order, so that concatenating their results keeps loadSite's order.
-  const size = Math.ceil(names.length / threads);
-  const runs = Array.from({ length: threads }, (_, i) => names.slice(i * size, (i + 1) * size));
+  // Threads started ahead are used whatever the number of chunks (one with none left to take answers at once).
+  const threads = opts.workers ? opts.workers.length + 1 : Math.max(1, Math.min(opts.threads ?? threadsFor(names.length), Math.ceil(names.length / CHUNK_OFFICES)));
+  const chunks: string[][] = [];
+  for (let i = 0; i < names.length; i += CHUNK_OFFICES) chunks.push(names.slice(i, i + CHUNK_OFFICES));
+  const next = new Int32Array(new SharedArrayBuffer(4));
   const shared = { regionIds: [...head.regionIds], shardRegions: head.shardRegions && [...head.shardRegions] };
-  // The other threads start first; this thread takes the first run meanwhile.
-  const others = runs.slice(1).map((run) => runInWorker({ paths, ...shared, names: run }));
-  // Wait for every thread even if one fails, then report the first failure.
-  const settled = await Promise.allSettled([Promise.resolve().then(() => checkRun(paths, head, runs[0] ?? [])), ...others]);
+  const others = (opts.workers ?? startWorkers(threads - 1)).map((w) => w.run({ paths, ...shared, chunks, next }));
+  // The other threads take a while to start; this one starts at once. Should it fail, the others take no new
+  // chunk, and every thread is waited for before the first failure is reported.
+  const mine = Promise.resolve().then(() => {
+    try {
+      return opts.workersOnly && threads > 1 ? [] : takeChunks(paths, head, chunks, next);
+    } catch (e) {
+      Atomics.store(next, 0, chunks.length);
+      throw e;
+    }
+  });
+  const settled = await Promise.allSettled([mine, ...others]);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;
-  const results = settled.map((s) => (s as PromiseFulfilledResult<RunResult>).value);
+  const results: RunResult[] = new Array(chunks.length);
+  for (const s of settled) for (const [i, r] of (s as PromiseFulfilledResult<Array<[number, RunResult]>>).value) results[i] = r;
+  // Chunk order is folder order: concatenating each part keeps loadSite's order.
   const diagnostics = [
     ...head.diagnostics,
     ...results.flatMap((r) => r.diagnostics),
@@ -96,10 +98,8 @@ export async function checkSite(paths: SitePaths, opts: LoadOptions & { threads?
     ...results.flatMap((r) => r.crossYear),
     ...results.flatMap((r) => r.prose),
   ];
-  return {
-    diagnostics,
-    reports: results.reduce((n, r) => n + r.reports, 0),
-    ok: head.cfg !== undefined && !diagnostics.some((d) => d.severity === 'error'),
-    threads,
-  };
+  const ok = head.cfg !== undefined && !diagnostics.some((d) => d.severity === 'error');
+  // loadSite reads the path prefix of a site without errors, and throws (SourceErrors) on an invalid one.
+  if (ok) normalisePrefix((head.cfg!.pathPrefix as string | undefined) ?? '/');
+  return { diagnostics, reports: results.reduce((n, r) => n + r.reports, 0), ok, threads };
 }

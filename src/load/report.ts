@@ -20,8 +20,24 @@ export interface LoadResult<T> {
   diagnostics: Diagnostics;
 }
 
+/** `file` relative to `root`, with forward slashes: path.relative, without its work for a file inside `root`. */
+export function relativePath(root: string, file: string): string {
+  const inside = root.endsWith(path.sep) ? root : root + path.sep;
+  // Inside, and nothing that path.relative would resolve: no . or .. segment, no empty segment.
+  if (path.isAbsolute(root) && file.startsWith(inside) && !/(^|[\\/])\.\.?([\\/]|$)|[\\/]{2}|^[\\/]|[\\/]$/.test(file.slice(inside.length))) {
+    return file.slice(inside.length).split(path.sep).join('/');
+  }
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
 /** The data of a report may sit beside its prose as <year>.yml, where editors' YAML tooling can validate it. */
 export const DATA_FILE = /^(\d{4})\.yml$/;
+
+/** What loading a report gave: the report when no error was found, and every diagnostic (the data file's after). */
+function result(diags: Diagnostics, dataDiags: Diagnostics, value?: Report): LoadResult<Report> {
+  if (dataDiags !== diags) diags.items.push(...dataDiags.items);
+  return { value: diags.hasErrors ? undefined : value, diagnostics: diags };
+}
 
 /**
  * @param file absolute path of <year>.md; @param root the project root (messages use paths relative to it);
@@ -29,15 +45,10 @@ export const DATA_FILE = /^(\d{4})\.yml$/;
  * @param dataFile absolute path of <year>.yml when the data is kept apart from the prose.
  */
 export function loadReport(file: string, root: string, contentRoot: string, office: Office, dataFile?: string): LoadResult<Report> {
-  const relOf = (f: string) => path.relative(root, f).split(path.sep).join('/');
-  const rel = relOf(file);
+  const rel = relativePath(root, file);
   const diags = new Diagnostics(rel);
   // Data problems are reported against the file that holds the data.
-  const dataDiags = dataFile ? new Diagnostics(relOf(dataFile)) : diags;
-  const result = (value?: Report): LoadResult<Report> => {
-    if (dataDiags !== diags) diags.items.push(...dataDiags.items);
-    return { value: diags.hasErrors ? undefined : value, diagnostics: diags };
-  };
+  const dataDiags = dataFile ? new Diagnostics(relativePath(root, dataFile)) : diags;
   const yearFromName = Number(REPORT_FILE.exec(path.basename(file))?.[1]);
   try {
     const source = readSourceText(file, contentRoot);
@@ -46,7 +57,7 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     if (dataFile) {
       if (/^---\s*$/m.test(source.split('\n')[0] ?? '')) {
         diags.error({ line: 1, col: 1 }, 'FILE', `数据已写在 ${path.basename(dataFile)} 中，${path.basename(file)} 不应再有数据部分`, `同一份报告的数据只能写一处：删去 ${path.basename(file)} 开头 --- 之间的内容，或删去 ${path.basename(dataFile)}`);
-        return result();
+        return result(diags, dataDiags);
       }
       dataSource = readSourceText(dataFile, contentRoot);
       if (dataSource.trim() === '') throw new SourceFileError('数据文件是空的', '写明年度、发布日期和三张表的数据，可用 nianbao new 生成');
@@ -60,17 +71,17 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     } catch (e) {
       if (e instanceof YamlError) dataDiags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
       else throw e;
-      return result();
+      return result(diags, dataDiags);
     }
     if (!isMapping(doc.value)) {
       dataDiags.error({ line: fm.yamlLine, col: 1 }, 'YAML', '数据部分应为“字段: 值”的形式', '参照 README 中的完整示例');
-      return result();
+      return result(diags, dataDiags);
     }
     const fmObj = doc.value;
     const format = formatForYear(yearFromName);
     if (!format) {
       diags.error({ line: 1, col: 1 }, 'YEAR', `不支持 ${yearFromName} 年度的报告`, '本系统支持 2019 年度起的报告（2019 试行格式和 2021 格式）');
-      return result();
+      return result(diags, dataDiags);
     }
     const tableKeys = format.tables.map((t) => t.key);
     const ctx = { doc, diags: dataDiags, format, year: yearFromName };
@@ -96,7 +107,7 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
       if (!info) dataDiags.error(pos, 'KIND', `「${WAIVERS_KEY}」中的规则「${w.rule}」不存在`, `可说明的警告：${Object.values(RULES).filter((r) => r.severity === 'warning').map((r) => r.id).join('、')}`);
       else if (info.severity === 'error') dataDiags.error(pos, 'KIND', `「${w.rule}」是错误，不能通过说明豁免`, '请改正数据');
     }
-    if (diags.hasErrors || dataDiags.hasErrors) return result();
+    if (diags.hasErrors || dataDiags.hasErrors) return result(diags, dataDiags);
     const meta: ReportMeta = {
       title: (f.title as string | undefined) ?? `${office.name}${yearFromName}年政府信息公开工作年度报告`,
       publisher: (f.publisher as string | undefined) ?? office.name,
@@ -108,13 +119,13 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     };
     const revisions = ((f.revisions as Revision[] | undefined) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : 1));
     const waivers = (f.waivers as Waiver[] | undefined) ?? [];
-    const dataRel = dataFile ? relOf(dataFile) : undefined;
-    return result({ officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], source, dataSource });
+    const dataRel = dataFile ? relativePath(root, dataFile) : undefined;
+    return result(diags, dataDiags, { officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], source, dataSource });
   } catch (e) {
     if (e instanceof YamlError) diags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
     else if (e instanceof SourceFileError) diags.error({ line: e.line, col: 1 }, 'FILE', e.message, e.hint);
     else throw e;
-    return result();
+    return result(diags, dataDiags);
   }
 }
 

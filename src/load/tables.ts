@@ -1,7 +1,7 @@
 // Reads 表二/表三/表四 from front matter into cells, following the format definition: the YAML mirrors the official
 // table (row labels as keys, nested like the merged label cells; a 列 line naming the columns), so an editor can
 // fill it in without a manual.
-import { allFormats, type CompiledBlock, type CompiledFormat, type CompiledTable, type LeafColumn } from '../formats/index.ts';
+import { allFormats, type CompiledBlock, type CompiledFormat, type CompiledTable, type LeafColumn, type LeafRow } from '../formats/index.ts';
 import type { RowDef } from '../formats/types.ts';
 import type { BlockData, Cell, TableData } from '../model/types.ts';
 import type { Pos } from './diagnostics.ts';
@@ -89,15 +89,25 @@ export function readCell(ctx: Ctx, raw: unknown, col: LeafColumn, where: string,
   return { status: 'number', value: raw, computed: false, pos };
 }
 
+// Hot code makes no closures: tsx names every named function it creates (esbuild's keepNames), at a cost per
+// creation that matters once per row of every report.
+
+/** What the 列 line of a block should be, for a message. */
+function columnsHint(expected: readonly string[], derived: ReadonlySet<number>): string {
+  const optional = expected.filter((_, i) => derived.has(i));
+  const show = `[${expected.join(', ')}]`;
+  return optional.length ? `列应为 ${show}；「${optional.join('、')}」可以省略，由系统计算` : `列应为 ${show}`;
+}
+
+/** The pathKey of the row `label` under `path` (a row mapping). */
+const rowKeyOf = (path: Path, label: string): string => (path.length ? `${pathKey(path)}\u001f${label}` : label);
+
 /** Which of the block's columns the 列 line names; the derived total column may be left out. */
 function readColumns(ctx: Ctx, table: CompiledTable, block: CompiledBlock, raw: unknown, path: Path): boolean[] | undefined {
   const expected = block.columns.map((c) => c.label);
   const derived = table.derivedColumns.get(block.index) ?? new Set<number>();
-  const optional = expected.filter((_, i) => derived.has(i));
-  const show = `[${expected.join(', ')}]`;
-  const hint = optional.length ? `列应为 ${show}；「${optional.join('、')}」可以省略，由系统计算` : `列应为 ${show}`;
   if (!Array.isArray(raw) || raw.some((x) => typeof x !== 'string')) {
-    ctx.diags.error(posOf(ctx, path), 'COLUMNS', `${keyNameOf(table, block)}的「${COLUMNS_KEY}」应为列名列表`, hint);
+    ctx.diags.error(posOf(ctx, path), 'COLUMNS', `${keyNameOf(table, block)}的「${COLUMNS_KEY}」应为列名列表`, columnsHint(expected, derived));
     return undefined;
   }
   const given = expected.map((label) => raw.includes(label));
@@ -105,7 +115,7 @@ function readColumns(ctx: Ctx, table: CompiledTable, block: CompiledBlock, raw: 
   if (!ok) {
     const wrong = (raw as string[]).find((l) => !expected.includes(l));
     const other = wrong && otherVersionHint(ctx.format, wrong, ctx.year);
-    ctx.diags.error(posOf(ctx, path), 'COLUMNS', `${keyNameOf(table, block)}的列与官方表格不一致${wrong ? `：「${wrong}」不是本表的列` : ''}`, other ? `${other}；${hint}` : hint);
+    ctx.diags.error(posOf(ctx, path), 'COLUMNS', `${keyNameOf(table, block)}的列与官方表格不一致${wrong ? `：「${wrong}」不是本表的列` : ''}`, other ? `${other}；${columnsHint(expected, derived)}` : columnsHint(expected, derived));
     return undefined;
   }
   return given;
@@ -113,6 +123,31 @@ function readColumns(ctx: Ctx, table: CompiledTable, block: CompiledBlock, raw: 
 
 const keyNameOf = (table: CompiledTable, block: CompiledBlock): string =>
   block.def.title ? `${table.def.caption} · ${block.def.title}` : table.def.caption;
+
+/** What readRows looks up in a block, worked out once per block: each leaf row by its definition, each level's labels. */
+interface BlockIndex {
+  leafOf: Map<RowDef, LeafRow>;
+  labelsOf: Map<readonly RowDef[], ReadonlySet<string>>;
+  derivedRows: ReadonlySet<number>;
+}
+const BLOCK_INDEX = new WeakMap<CompiledBlock, BlockIndex>();
+
+function blockIndex(table: CompiledTable, block: CompiledBlock): BlockIndex {
+  let index = BLOCK_INDEX.get(block);
+  if (!index) {
+    index = { leafOf: new Map(), labelsOf: new Map(), derivedRows: table.derivedRows.get(block.index) ?? new Set<number>() };
+    const walk = (defs: readonly RowDef[], prefix: string) => {
+      index!.labelsOf.set(defs, new Set(defs.map((d) => d.label)));
+      for (const d of defs) {
+        if (d.children) walk(d.children, `${prefix}${d.label}\u001f`);
+        else index!.leafOf.set(d, block.rowByPath.get(prefix + d.label)!);
+      }
+    };
+    walk(block.def.rows, '');
+    BLOCK_INDEX.set(block, index);
+  }
+  return index;
+}
 
 /** Reads the nested row mapping of a block into `cells`. */
 function readRows(
@@ -126,56 +161,49 @@ function readRows(
   reserved: readonly string[],
   cells: (Cell | undefined)[][],
 ): void {
-  const labels = defs.map((d) => d.label);
+  const index = blockIndex(table, block);
+  const labels = index.labelsOf.get(defs)!;
   for (const key of Object.keys(obj)) {
-    if (labels.includes(key) || reserved.includes(key)) continue;
+    if (labels.has(key) || reserved.includes(key)) continue;
     const other = otherVersionHint(ctx.format, key, ctx.year);
-    ctx.diags.error(keyPos(ctx, [...path, key]), 'ROW', `${keyNameOf(table, block)}中没有「${key}」这一行`, other ?? `这一层应有：${labels.join('、')}`);
+    ctx.diags.error(keyPos(ctx, [...path, key]), 'ROW', `${keyNameOf(table, block)}中没有「${key}」这一行`, other ?? `这一层应有：${[...labels].join('、')}`);
   }
-  const derivedRows = table.derivedRows.get(block.index) ?? new Set<number>();
-  // Keys are joined once per level: pathKey([...path, label]) and the row's label path within the block.
-  const here = pathKey(path);
-  const rowPrefix = rowPathOf(path, block).map((l) => `${l}\u001f`).join('');
+  // Joined keys are made only when needed: for a message, or for positions js-yaml gave (one entry per item).
   let count = 0;
   for (const g of given) if (g) count++;
   for (const def of defs) {
     const raw = obj[def.label];
-    const rowKey = path.length ? `${here}\u001f${def.label}` : def.label;
     if (def.children) {
       if (!isMapping(raw)) {
-        ctx.diags.error(posAt(ctx, rowKey) ?? posAt(ctx, here), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」及其下各行`, `在「${def.label}:」下逐行填写：${def.children.map((c) => c.label).join('、')}`);
+        ctx.diags.error(posAt(ctx, rowKeyOf(path, def.label)) ?? posAt(ctx, pathKey(path)), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」及其下各行`, `在「${def.label}:」下逐行填写：${def.children.map((c) => c.label).join('、')}`);
         continue;
       }
       readRows(ctx, table, block, given, raw, def.children, [...path, def.label], [], cells);
       continue;
     }
-    const row = block.rowByPath.get(rowPrefix + def.label)!;
-    if (!(def.label in obj)) {
-      if (!derivedRows.has(row.index)) {
-        ctx.diags.error(posAt(ctx, here), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」这一行`, `请补上这一行；不适用的格写“${NOT_APPLICABLE}”，不详的写“${MISSING}”`);
+    const row = index.leafOf.get(def)!;
+    if (raw === undefined && !(def.label in obj)) {
+      if (!index.derivedRows.has(row.index)) {
+        ctx.diags.error(posAt(ctx, pathKey(path)), 'ROW', `${keyNameOf(table, block)}缺少「${def.label}」这一行`, `请补上这一行；不适用的格写“${NOT_APPLICABLE}”，不详的写“${MISSING}”`);
       }
       continue;
     }
     if (!Array.isArray(raw) || raw.length !== count) {
-      ctx.diags.error(posAt(ctx, rowKey), 'ROW', `${keyNameOf(table, block)} · ${def.label}：应有 ${count} 个值（与「${COLUMNS_KEY}」一一对应），实为 ${Array.isArray(raw) ? raw.length : JSON.stringify(raw)}`, `写成 [${block.columns.filter((_, i) => given[i]).map((c) => c.label).join(', ')}] 对应的数值列表`);
+      ctx.diags.error(posAt(ctx, rowKeyOf(path, def.label)), 'ROW', `${keyNameOf(table, block)} · ${def.label}：应有 ${count} 个值（与「${COLUMNS_KEY}」一一对应），实为 ${Array.isArray(raw) ? raw.length : JSON.stringify(raw)}`, `写成 [${block.columns.filter((_, i) => given[i]).map((c) => c.label).join(', ')}] 对应的数值列表`);
       continue;
     }
     const rowCells = cells[row.index]!;
+    const itemPositions = ctx.doc.values.itemsOf(raw);
     let k = 0;
     for (let ci = 0; ci < block.columns.length; ci++) {
       if (!given[ci]) continue;
       const col = block.columns[ci]!;
       const item: unknown = raw[k];
-      const pos = posAt(ctx, `${rowKey}\u001f${k++}`);
+      const pos = itemPositions ? itemPositions[k] : posAt(ctx, `${rowKeyOf(path, def.label)}\u001f${k}`);
+      k++;
       rowCells[ci] = plainCell(item, col, pos) ?? readCell(ctx, item, col, `${keyNameOf(table, block)} · ${def.label} · ${col.label}`, pos);
     }
   }
-}
-
-/** The row-label path from the block's own mapping path (drops 表X and the block title). */
-function rowPathOf(path: Path, block: CompiledBlock): string[] {
-  const strings = path.filter((p): p is string => typeof p === 'string');
-  return strings.slice(block.def.title ? 2 : 1);
 }
 
 function readBlock(ctx: Ctx, table: CompiledTable, block: CompiledBlock, raw: unknown, path: Path): BlockData | undefined {

@@ -3,6 +3,7 @@
 // that the checker can point at the exact cell.
 import { EVENT_ID, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents, type Event } from 'js-yaml';
 import { posAt, type Pos } from './diagnostics.ts';
+import { Positions } from './positions.ts';
 import { loadPlainYaml } from './yaml-plain.ts';
 
 export const MAX_DEPTH = 10;
@@ -15,7 +16,7 @@ export const pathKey = (p: Path): string => p.join('\u001f');
 export interface YamlDoc {
   value: unknown;
   /** Position of each value, by pathKey. */
-  values: Map<string, Pos>;
+  values: Positions;
   /** Position of each mapping key, by the pathKey of its value. */
   keys: Map<string, Pos>;
 }
@@ -109,7 +110,7 @@ export function loadYamlEvents(text: string, firstLine = 1): YamlDoc {
     throw new YamlError(translate(e instanceof Error ? e.message : String(e)), pos);
   }
 
-  const values = new Map<string, Pos>();
+  const values = new Positions();
   const keys = new Map<string, Pos>();
   const stack: Frame[] = [];
   for (const ev of events) {

@@ -1,8 +1,11 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/load/diagnostics.ts';
+import { relativePath } from '../../src/load/report.ts';
 import { defaultPaths, loadSite } from '../../src/load/site.ts';
+import { SourceFileError, readSourceText, splitFrontMatter } from '../../src/load/source.ts';
 import { lineOf, makeContent, OFFICE, REPO, reportSource } from '../helpers/content.ts';
 
 function load(files: Record<string, string | Buffer>, withOffice = true) {
@@ -265,5 +268,66 @@ describe('more bad input', () => {
     const r = load({ 't-office/2022.md': reportSource(2022), 'u-office/office.yml': OFFICE, 'u-office/2022.md': reportSource(2022) });
     expect(errors(r.diagnostics)).toMatchObject([{ file: 'reports/u-office/office.yml', rule: 'REF' }]);
     expect(errors(r.diagnostics)[0]!.message).toContain('已有目录 reports/t-office/');
+  });
+});
+
+describe('reading source text', () => {
+  /** What readSourceText did before its fast paths: a fatal TextDecoder, one BOM replace, the line split. */
+  const reference = (bytes: Buffer): string | 'not utf-8' => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    } catch {
+      return 'not utf-8';
+    }
+  };
+  const splitReference = (text: string) => {
+    const lines = text.split('\n');
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    return { yaml: lines.slice(1, end).join('\n'), yamlLine: 2, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+  };
+
+  it('decodes, refuses and normalises exactly as the straightforward code', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-source-'));
+    try {
+      const texts = ['中文😀\r\n第二行\r第三行', '\uFEFFa', '\uFEFF\uFEFFb', '\uFEFF\uFEFF\uFEFFc', 'x\uFFFE\uFFFF\u2028', '\u{10FFFF}', ''];
+      const bytes = [
+        ...texts.map((t) => Buffer.from(t, 'utf8')),
+        Buffer.from([0xc0, 0xaf]), // overlong
+        Buffer.from([0xed, 0xa0, 0x80]), // a surrogate
+        Buffer.from([0xf4, 0x90, 0x80, 0x80]), // past U+10FFFF
+        Buffer.from([0xe4, 0xb8]), // cut short
+        Buffer.from([0xb8, 0xad]), // no lead byte
+        Buffer.from('示例', 'utf16le'),
+      ];
+      bytes.forEach((b, i) => {
+        const file = path.join(dir, `${i}.md`);
+        writeFileSync(file, b);
+        let got: string;
+        try {
+          got = readSourceText(file, dir);
+        } catch (e) {
+          got = e instanceof SourceFileError && e.message === '文件不是 UTF-8 编码' ? 'not utf-8' : String(e);
+        }
+        expect(got, JSON.stringify([...b])).toBe(reference(b));
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('splits off the front matter exactly as the straightforward code', () => {
+    const cases = ['---\na: 1\n---\nbody\n', '---\n---\n', '---\n---', '--- \na\n \t---\u3000\nb\n---\nc', '---\nx: "---"\n-----\n---\n\n## 一\n', '---\r\na\n---\n'];
+    for (const text of cases) expect(splitFrontMatter(text), JSON.stringify(text)).toEqual(splitReference(text));
+    expect(() => splitFrontMatter(' \n\u3000\n')).toThrow(SourceFileError);
+    expect(() => splitFrontMatter('x\n---\n')).toThrow(/应以 --- 开始/);
+    expect(() => splitFrontMatter('---\na: 1\n')).toThrow(/没有以 --- 结束/);
+  });
+});
+
+describe('paths in messages', () => {
+  it('are what path.relative gives, with forward slashes', () => {
+    const roots = ['/srv/site', '/srv/site/', '/srv/./site', '/srv/x/../site', '/srv//site', '/'];
+    const files = ['/srv/site/reports/a/2022.md', '/srv/site/reports/.a/2022.md', '/srv/site/reports/../x.md', '/srv/site/./reports/a.md', '/srv/site//reports/a.md', '/srv/site/reports/', '/srv/site/reports/a/.', '/srv/site', '/srv/sitex/a.md', '/other/a.md', '/srv/x/../site/reports/a.md'];
+    for (const root of roots) for (const file of files) expect(relativePath(root, file), `${root} ${file}`).toBe(path.relative(root, file).split(path.sep).join('/'));
   });
 });

@@ -1,11 +1,13 @@
 // Loading at scale: one region of the site (--shard), and `nianbao check` on worker threads giving exactly the
 // diagnostics, in the same order, that one sequential load gives.
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemo } from '../../src/demo/generate.ts';
-import { checkSite } from '../../src/load/parallel.ts';
+import { startWorkers } from '../../src/load/check-pool.ts';
+import { MIN_OFFICES_PER_THREAD, checkSite, threadsFor } from '../../src/load/parallel.ts';
 import { defaultPaths, loadSite, regionSubtree } from '../../src/load/site.ts';
 import { REPO } from '../helpers/content.ts';
 
@@ -81,13 +83,19 @@ describe('checkSite on worker threads', () => {
       const seq = loadSite(defaultPaths(bad));
       expect(seq.diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(3);
       expect(seq.diagnostics.filter((d) => d.severity === 'warning').length).toBeGreaterThan(0);
-      for (const threads of [1, 2, 3]) {
-        const par = await checkSite(defaultPaths(bad), { threads });
+      // This thread taking chunks alongside the workers, and (workersOnly) the workers taking every chunk, in
+      // whatever order they finish them.
+      for (const [threads, workersOnly] of [[1, false], [2, false], [3, false], [2, true], [3, true]] as const) {
+        const par = await checkSite(defaultPaths(bad), { threads, workersOnly });
         expect(par.threads).toBe(threads);
         expect(JSON.stringify(par.diagnostics)).toBe(JSON.stringify(seq.diagnostics));
         expect(par.ok).toBe(false);
       }
-      const good = await checkSite(defaultPaths(root), { threads: 2 });
+      // Threads started ahead of their work, as the command line starts them.
+      const ahead = await checkSite(defaultPaths(bad), { workers: startWorkers(2) });
+      expect(ahead.threads).toBe(3);
+      expect(JSON.stringify(ahead.diagnostics)).toBe(JSON.stringify(seq.diagnostics));
+      const good = await checkSite(defaultPaths(root), { threads: 2, workersOnly: true });
       const ref = loadSite(defaultPaths(root));
       expect(JSON.stringify(good.diagnostics)).toBe(JSON.stringify(ref.diagnostics));
       expect(good).toMatchObject({ ok: true, reports: ref.site!.reports.length });
@@ -95,6 +103,60 @@ describe('checkSite on worker threads', () => {
       rmSync(bad, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('threads for nianbao check', () => {
+  const saved = process.env.NIANBAO_THREADS;
+  afterAll(() => {
+    if (saved === undefined) delete process.env.NIANBAO_THREADS;
+    else process.env.NIANBAO_THREADS = saved;
+  });
+
+  it('uses one thread per idle core and per MIN_OFFICES_PER_THREAD office folders, or NIANBAO_THREADS', () => {
+    delete process.env.NIANBAO_THREADS;
+    const idle = { cores: 4, load: 0.3 };
+    expect(threadsFor(0, idle)).toBe(1);
+    expect(threadsFor(MIN_OFFICES_PER_THREAD - 1, idle)).toBe(1);
+    expect(threadsFor(2 * MIN_OFFICES_PER_THREAD, idle)).toBe(2);
+    expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, idle)).toBe(4);
+    expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 16, load: 0 })).toBe(8);
+    // Cores that other work keeps busy do not count.
+    expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 4, load: 2.2 })).toBe(2);
+    expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 2, load: 0.4 })).toBe(2);
+    expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 2, load: 1.5 })).toBe(1);
+    expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 2, load: 6 })).toBe(1);
+    process.env.NIANBAO_THREADS = '3';
+    expect(threadsFor(0, idle)).toBe(3);
+    process.env.NIANBAO_THREADS = '0';
+    expect(threadsFor(10_000, idle)).toBe(1);
+  });
+
+  it('a thread started ahead and never given work does not hold the process open', () => {
+    // As bin/nianbao.js runs the command line: tsx registered through its API.
+    const dir = mkdtempSync(path.join(REPO, 'node_modules', '.nianbao-test-'));
+    try {
+      const script = path.join(dir, 'start.mjs');
+      writeFileSync(script, `import { register } from 'tsx/esm/api';\nregister();\nconst { startWorkers } = await import(${JSON.stringify(path.join(REPO, 'src/load/check-pool.ts'))});\nstartWorkers(1);\nconsole.log('done');\n`);
+      const r = spawnSync(process.execPath, [script], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+      expect(r.signal, r.stderr).toBeNull();
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe('done\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('throws on an invalid path prefix, as loadSite does', async () => {
+    const copy = mkdtempSync(path.join(os.tmpdir(), 'nianbao-scale-'));
+    try {
+      writeDemo(path.join(copy, 'reports'), { seed: 2, offices: 3, years: [2024] });
+      writeFileSync(path.join(copy, 'site.yml'), readFileSync(path.join(REPO, 'site.yml'), 'utf8').replace(/^路径前缀: .*$/m, '路径前缀: "a b"'));
+      expect(() => loadSite(defaultPaths(copy))).toThrow(/路径前缀「a b」无效/);
+      await expect(checkSite(defaultPaths(copy), { threads: 1 })).rejects.toThrow(/路径前缀「a b」无效/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('incremental loading (dev server rebuilds)', () => {

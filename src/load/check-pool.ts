@@ -1,0 +1,72 @@
+// The worker threads of `nianbao check` (parallel.ts): how many to use, and starting them. Kept free of the loader's
+// modules so that the command line can start the threads before it loads its own modules: a thread takes about a
+// second to load its modules (TypeScript through tsx), time this thread spends loading the same ones.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RunResult, WorkerInput } from './parallel.ts';
+
+/**
+ * Below this many office folders (≈ 1,400 reports) per thread, a thread does not pay: each loads its modules and
+ * warms up its JIT anew, about a second and a half of CPU time.
+ */
+export const MIN_OFFICES_PER_THREAD = 200;
+const MAX_THREADS = 8;
+
+export interface Machine {
+  cores: number;
+  /** Processes wanting a core, averaged over the last minute (os.loadavg()[0]). */
+  load: number;
+}
+
+const thisMachine = (): Machine => ({
+  cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+  load: os.loadavg()[0] ?? 0,
+});
+
+/**
+ * Threads to use for `entries` office folders: NIANBAO_THREADS if set; else one per idle core (the cores less the
+ * load average, rounded) and per 200 folders, at most 8. A second thread costs about 4 s of CPU time for 10,000
+ * reports (its modules, its JIT, V8's own threads): on an idle core it gains time, on a busy one it loses it.
+ * Measured on this 2-core machine, 10,003 reports: at load 1.5, 6.9–7.4 s on one thread and 5.9–6.1 s on two; at
+ * load 3–4, 8.2 s on one and 12–13 s on two.
+ */
+export function threadsFor(entries: number, machine: Machine = thisMachine()): number {
+  const env = process.env.NIANBAO_THREADS;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.max(1, Number(env));
+  const idle = Math.round(machine.cores - machine.load);
+  return Math.max(1, Math.min(machine.cores, idle, MAX_THREADS, Math.floor(entries / MIN_OFFICES_PER_THREAD)));
+}
+
+/** A check thread, started ahead of its work; it loads its modules meanwhile, then waits for its input. */
+export class CheckWorker {
+  // Started through the shared TypeScript entry; its input arrives later, as its first message.
+  private readonly worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('./check-worker.ts', import.meta.url).href } });
+  private readonly answer: Promise<Array<[number, RunResult]>>;
+  private started = false;
+
+  constructor() {
+    this.answer = new Promise((resolve, reject) => {
+      let result: Array<[number, RunResult]> | undefined;
+      this.worker.once('message', (m: Array<[number, RunResult]>) => (result = m));
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`check worker exited with code ${code} before answering`))));
+    });
+    // Until it is run, a failure is reported by run() only.
+    this.answer.catch(() => undefined);
+    // Not holding the process open while it waits: a thread that is never given work ends with the process.
+    // (After the listeners: listening for messages would hold it again.)
+    this.worker.unref();
+  }
+
+  /** Hands the thread its input: [chunk index, result] for each chunk it took. */
+  run(input: WorkerInput): Promise<Array<[number, RunResult]>> {
+    if (this.started) throw new Error('check worker already started');
+    this.started = true;
+    this.worker.ref();
+    this.worker.postMessage(input);
+    return this.answer;
+  }
+}
+
+/** `count` check threads, started now. */
+export const startWorkers = (count: number): CheckWorker[] => Array.from({ length: Math.max(0, count) }, () => new CheckWorker());
