@@ -13,7 +13,7 @@ import { timed } from '../util/timings.ts';
 import type nunjucks from 'nunjucks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FILTERS, SEARCH_BUNDLE_URL } from '../search/pagefind.ts';
+import { FILTERS, SEARCH_BUNDLE_URL } from '../search/bundle.ts';
 import { startSearchIndex, type SearchIndexer } from '../search/indexer.ts';
 import { reportSearchRecord } from '../search/records.ts';
 import { compareView, officeCharts, regionCharts, rollupView } from '../site/views.ts';

@@ -90,7 +90,6 @@ export function toPinyinPage(html: string): string {
   // One copy of the report for search engines and the site index: the rendition is not indexed.
   html = html
     .replace('</head>', '<meta name="robots" content="noindex">\n</head>')
-    .replace(' data-pagefind-body', '')
     .replace(/<a data-rendition="pinyin" href="[^"]*" data-alt="([^"]*)">[^<]*<\/a>/, '<a data-rendition="hans" href="$1">不带拼音的原文</a>');
   // Only the text inside <main> gets readings (never the <title>, which is outside it).
   const start = html.indexOf('<main');

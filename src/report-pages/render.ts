@@ -10,7 +10,7 @@ import type { ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
 import type { Link } from '../site/browse.ts';
 import { permalinkFor } from '../site/paths.ts';
-import { FILTERS } from '../search/pagefind.ts';
+import { FILTERS } from '../search/bundle.ts';
 import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
 import { reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';

@@ -1,9 +1,8 @@
-// Queries a written Pagefind bundle the way the search page does — the bundle's own pagefind.js and WebAssembly,
-// the page language zh-CN (so Pagefind segments a Chinese query into words with Intl.Segmenter, as a browser
-// does), the extra bundles merged with mergeIndex — in a child Node process. For tests and bench/search.ts.
-import { spawnSync } from 'node:child_process';
+// Queries a written search bundle from Node with the search page's own engine (templates/assets/search-core.js),
+// reading the files from disk instead of fetching them. For tests and bench/search.ts.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { openIndex, type SearchIndex } from './core.ts';
 
 export interface BundleQuery {
   term: string;
@@ -19,69 +18,62 @@ export interface BundleHit {
 
 export interface BundleAnswer {
   term: string;
-  /** How many results the query has. */
+  /** How many results the query has (exact: every candidate's text is checked for the phrase). */
   count: number;
   /** Result URLs, best first (with the base URL): all of them, or the first `limit`. */
   urls: string[];
   /** The first results in full (title, excerpt, filters). */
   hits: BundleHit[];
-  /** Filter values and their counts over the whole index (all bundles). */
+  /** Filter values and their counts over the whole index. */
   filters: Record<string, Record<string, number>>;
+  /** Bytes of the files this query read (the manifest and filter lists not counted). */
+  bytes: number;
 }
 
 export interface QueryOptions {
   /** The search page's base URL (the site's path prefix), default '/'. */
   baseUrl?: string;
-  /** The search page's `<html lang>`, default zh-CN. */
-  language?: string;
-  /** Bundle folders to merge into the main one, as the search page does with the bundles listed beside it. */
-  merge?: string[];
   /** How many results to return in full (default 3). */
   hits?: number;
-  /** Load at most this many results (each is a fetch of its fragment; default all). */
+  /** Load at most this many results (default all). */
   limit?: number;
+  /** Check the phrase in every candidate (default true), so that `count` is exact; false: as the page does. */
+  verify?: boolean;
 }
 
-const SCRIPT = `
-  import { readFile } from 'node:fs/promises';
-  import { fileURLToPath } from 'node:url';
-  const [bundle, optionsJson, queriesJson] = process.argv.slice(1);
-  const o = JSON.parse(optionsJson);
-  const real = globalThis.fetch;
-  globalThis.fetch = async (input) => {
-    const u = String(input).split('?')[0];
-    if (!u.startsWith('file:')) return real(input);
-    try { return new Response(await readFile(fileURLToPath(u)), { status: 200 }); } catch { return new Response('', { status: 404 }); }
-  };
-  // pagefind.js reads the page language from <html lang>.
-  globalThis.document = { currentScript: null, querySelector: (s) => (s === 'html' ? { getAttribute: (a) => (a === 'lang' ? o.language : null) } : null) };
-  const pf = await import(bundle + 'pagefind.js');
-  await pf.options({ baseUrl: o.baseUrl });
-  for (const m of o.merge) await pf.mergeIndex(m, { baseUrl: o.baseUrl });
-  const out = [];
-  for (const q of JSON.parse(queriesJson)) {
-    const r = await pf.search(q.term, q.filters ? { filters: q.filters } : {});
-    const data = await Promise.all(r.results.slice(0, o.limit ?? undefined).map((x) => x.data()));
+/** Opens the bundle in `bundleDir` (e.g. <output>/search-index); `read` counts the bytes each file costs. */
+export async function openBundle(bundleDir: string, baseUrl = '/', read?: (file: string, bytes: number) => void): Promise<SearchIndex> {
+  return openIndex(
+    async (file) => {
+      const b = await readFile(path.join(bundleDir, file));
+      read?.(file, b.length);
+      return b;
+    },
+    { baseUrl },
+  );
+}
+
+/** Runs the queries against the bundle in `bundleDir`, each with a fresh index (nothing cached between them). */
+export async function queryBundle(bundleDir: string, queries: BundleQuery[], options: QueryOptions = {}): Promise<BundleAnswer[]> {
+  const out: BundleAnswer[] = [];
+  for (const q of queries) {
+    let bytes = 0;
+    let counting = false;
+    const index = await openBundle(bundleDir, options.baseUrl ?? '/', (_, n) => counting && (bytes += n));
+    const values = await index.filterValues();
+    const filters: BundleAnswer['filters'] = {};
+    for (const [name, list] of Object.entries(values)) filters[name] = Object.fromEntries(list);
+    counting = true;
+    const r = await index.search(q.term, { filters: q.filters ?? {}, verify: options.verify ?? true });
+    const hits = await r.next(Math.min(r.count, options.limit ?? Infinity));
     out.push({
       term: q.term,
-      count: r.results.length,
-      urls: data.map((d) => d.url),
-      hits: data.slice(0, o.hits).map((d) => ({ url: d.url, title: d.meta.title, excerpt: d.excerpt, filters: d.filters })),
-      filters: await pf.filters(),
+      count: r.count,
+      urls: hits.map((h) => h.url),
+      hits: hits.slice(0, options.hits ?? 3),
+      filters,
+      bytes,
     });
   }
-  process.stdout.write(JSON.stringify(out));
-`;
-
-const dirUrl = (dir: string) => pathToFileURL(path.resolve(dir) + path.sep).href;
-
-/** Runs the queries against the bundle in `bundleDir` (e.g. <output>/pagefind). */
-export function queryBundle(bundleDir: string, queries: BundleQuery[], options: QueryOptions = {}): BundleAnswer[] {
-  const o = { baseUrl: options.baseUrl ?? '/', language: (options.language ?? 'zh-CN').toLowerCase(), merge: (options.merge ?? []).map(dirUrl), hits: options.hits ?? 3, limit: options.limit ?? null };
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, dirUrl(bundleDir), JSON.stringify(o), JSON.stringify(queries)], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.status !== 0) throw new Error(`pagefind query failed: ${r.stderr.trim().split('\n').slice(-6).join('\n').slice(-2000)}`);
-  return JSON.parse(r.stdout) as BundleAnswer[];
+  return out;
 }

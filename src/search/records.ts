@@ -4,7 +4,7 @@
 // are left out: their labels are identical on every report (a query for one finds every report anyway), and their
 // numbers are not what anyone types into a search box; they cost more indexing time than all the prose.
 import type { ReportPage } from '../site/pages.ts';
-import { FILTERS } from './pagefind.ts';
+import { FILTERS } from './bundle.ts';
 import type { SearchRecord } from './indexer.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

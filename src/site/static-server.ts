@@ -5,12 +5,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-/**
- * The policy from site-norms.md — no inline code, nothing from other origins — plus 'wasm-unsafe-eval', which
- * Pagefind needs to compile its WebAssembly search engine (it allows WebAssembly only, not JavaScript eval).
- */
+/** The policy from site-norms.md: no inline code, nothing from other origins (search is plain same-origin JavaScript). */
 export const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -122,12 +122,56 @@ describe('every page type, both renditions, each mode', () => {
 });
 
 describe('search in the browser', () => {
-  it('finds the seed report for 台山 under the strict CSP, with results that pass axe', async () => {
+  /** Waits until the live region reports the outcome of the search for `q` (not “正在搜索”). */
+  const settled = (w: Watch, q: string) =>
+    w.page.waitForFunction((q) => /^(找到|没有找到)/.test(document.getElementById('search-status')?.textContent ?? '') && document.getElementById('search-status')!.textContent!.includes(`“${q}”`), q, { timeout: 30_000 });
+  it('finds the seed report for 台山 under the strict CSP, filters, pages, and passes axe', async () => {
     const w = await open();
     await w.page.goto(`${server.origin}/search/?q=${encodeURIComponent('台山')}`);
-    const result = w.page.locator('.pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 30_000 });
+    const status = w.page.locator('#search-status');
+    await settled(w, '台山');
+    expect(await status.textContent()).toBe('找到 1 份与“台山”相关的报告');
+    expect(await w.page.locator('#search-fallback').isHidden()).toBe(true);
+    expect(await w.page.locator('#search-q').inputValue()).toBe('台山');
+    const result = w.page.locator('#search-results a').first();
     expect(await result.getAttribute('href')).toContain('/reports/taishan-gov-office/2020/');
+    expect(await w.page.locator('#search-results mark').first().textContent()).toBe('台山');
+    expect(await w.page.locator('#search-results .search-context').first().textContent()).toBe('台山市人民政府办公室 · 2020');
+    // The filters are filled from the index; choosing a year narrows the results.
+    await w.page.locator('#search-f-year option[value="2021"]').waitFor({ state: 'attached' });
+    await w.page.fill('#search-q', '年度报告');
+    await w.page.press('#search-q', 'Enter');
+    await settled(w, '年度报告');
+    const count = async () => Number((await status.textContent())!.match(/找到 (\d+) 份/)![1]);
+    const all = await count();
+    expect(all).toBeGreaterThan(10);
+    expect(new URL(w.page.url()).searchParams.get('q')).toBe('年度报告');
+    expect(await w.page.locator('#search-results li').count()).toBe(10);
+    // "显示更多结果" appends the next page and moves the focus to its first result.
+    await w.page.click('#search-more');
+    await w.page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 10);
+    expect(await w.page.locator('#search-results li').count()).toBe(Math.min(20, all));
+    expect(await w.page.evaluate(() => document.activeElement === document.querySelectorAll('#search-results li a')[10])).toBe(true);
+    // Choosing a year narrows the results to that year.
+    await w.page.selectOption('#search-f-year', '2021');
+    await w.page.waitForFunction((all) => {
+      const m = document.getElementById('search-status')?.textContent?.match(/^找到 (\d+) 份/);
+      return m && Number(m[1]) < all;
+    }, all);
+    const contexts = await w.page.locator('#search-results .search-context').allTextContents();
+    expect(contexts.length).toBeGreaterThan(0);
+    expect(contexts.every((c) => c.endsWith(' · 2021'))).toBe(true);
+    // A query that finds nothing says so.
+    await w.page.selectOption('#search-f-year', '');
+    await w.page.fill('#search-q', '量子纠缠');
+    await w.page.press('#search-q', 'Enter');
+    await settled(w, '量子纠缠');
+    expect(await status.textContent()).toBe('没有找到与“量子纠缠”相关的报告，请换一个关键词');
+    expect(await w.page.locator('#search-results li').count()).toBe(0);
+    // Back to results for axe and the screenshot.
+    await w.page.fill('#search-q', '政务公开');
+    await w.page.press('#search-q', 'Enter');
+    await settled(w, '政务公开');
     expect(await cspViolations(w)).toEqual([]);
     expect(w.offsite).toEqual([]);
     const axe = await new AxeBuilder({ page: w.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -5,8 +5,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { REPO, reportSource } from '../helpers/content.ts';
+import { SEARCH_DIR } from '../../src/search/bundle.ts';
+import { queryBundle } from '../../src/search/query.ts';
 
 export const SEED = 'taishan-gov-office';
 
@@ -182,29 +183,7 @@ export function crawl(out: string, prefix: string): Set<string> {
   return seen;
 }
 
-/** Queries the Pagefind index of a built site the way the browser does (its own pagefind.js), in a child process. */
-export function searchIndex(out: string, queries: Array<{ term: string; filters?: Record<string, string> }>, baseUrl = '/'): Array<{ term: string; urls: string[]; filters: Record<string, Record<string, number>> }> {
-  const script = `
-    import { readFile } from 'node:fs/promises';
-    import { pathToFileURL, fileURLToPath } from 'node:url';
-    const real = globalThis.fetch;
-    globalThis.fetch = async (input) => {
-      const u = String(input);
-      if (!u.startsWith('file:')) return real(input);
-      try { return new Response(await readFile(fileURLToPath(u)), { status: 200 }); } catch { return new Response('', { status: 404 }); }
-    };
-    const [bundle, base, queries] = process.argv.slice(1);
-    const pf = await import(pathToFileURL(bundle + '/pagefind.js').href);
-    await pf.options({ baseUrl: base });
-    const out = [];
-    for (const q of JSON.parse(queries)) {
-      const r = await pf.search(q.term, q.filters ? { filters: q.filters } : {});
-      const data = await Promise.all(r.results.map((x) => x.data()));
-      out.push({ term: q.term, urls: data.map((d) => d.url), filters: await pf.filters() });
-    }
-    process.stdout.write(JSON.stringify(out));
-  `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, path.join(out, 'pagefind'), baseUrl, JSON.stringify(queries)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`pagefind query failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+/** Queries the search index of a built site with the search page's own engine (src/search/query.ts). */
+export async function searchIndex(out: string, queries: Array<{ term: string; filters?: Record<string, string> }>, baseUrl = '/'): Promise<Array<{ term: string; urls: string[]; filters: Record<string, Record<string, number>> }>> {
+  return queryBundle(path.join(out, SEARCH_DIR), queries, { baseUrl });
 }

@@ -68,7 +68,7 @@ describe('bundled content', () => {
       expect([...reached].some((f) => re.test(f)), `${type} reachable`).toBe(true);
     }
     expect(files).toContain('404.html');
-    expect(files).toContain('pagefind/pagefind-ui.js');
+    expect(files).toContain('search-index/manifest.json');
     // Every report, office, region and year page is reachable, not only one of each.
     const pages = files.filter((f) => f.endsWith('index.html') && !f.startsWith('zh-hant/') && !f.includes('/pinyin/'));
     expect(pages.filter((f) => !reached.has(f))).toEqual([]);

@@ -47,12 +47,12 @@ it('writes absolute URLs with the prefix in feeds, the sitemap and the Url meta 
   expect($('meta[name="Url"]').attr('content')).toBe(`https://${DOMAIN}${PREFIX}reports/${SEED}/2020/`);
 });
 
-it('serves search from the prefixed bundle, with result links under the prefix', () => {
+it('serves search from the prefixed bundle, with result links under the prefix', async () => {
   const $ = loadHtml(readFileSync(path.join(out, 'search', 'index.html'), 'utf8'));
   const base = $('#search').attr('data-base-url')!;
   expect(base).toBe(PREFIX);
-  expect($('#search').attr('data-bundle-path')).toBe(`${PREFIX}pagefind/`);
-  const [r] = searchIndex(out, [{ term: '台山' }], base);
+  expect($('#search').attr('data-bundle-path')).toBe(`${PREFIX}search-index/`);
+  const [r] = await searchIndex(out, [{ term: '台山' }], base);
   expect(r!.urls).toEqual([`${PREFIX}reports/${SEED}/2020/`]);
   expect(existsSync(fileFor(out, PREFIX, r!.urls[0]!)!)).toBe(true);
 });
