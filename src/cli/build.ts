@@ -24,6 +24,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Record how long each phase took (Built.phases). */
   timings?: boolean;
+  /** Render every report, even those whose pages in the current output would come out the same (reuse.ts). */
+  full?: boolean;
 }
 
 /** Eleventy over nianbao's templates for the content in `root`, writing to `output`. */
@@ -45,6 +47,8 @@ export interface Built {
   site: SiteData;
   /** With `timings`: each phase's wall time, in the order they ended. */
   phases: readonly Phase[];
+  /** Reports whose files were linked unchanged from the previous output instead of rendered. */
+  reused: number;
 }
 
 export async function buildSite(opts: BuildOptions): Promise<Built> {
@@ -64,7 +68,9 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     process.chdir(PACKAGE_ROOT);
     let written: unknown[];
     try {
-      const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true }, { pdf: opts.pdf });
+      // Unchanged reports are taken from the current output, which the new one replaces (src/report-pages/reuse.ts).
+      const reuseFrom = opts.full || !existsSync(output) ? undefined : output;
+      const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true }, { pdf: opts.pdf, reuseFrom });
       const result = await timed('生成网站（含以下各项）', () => elev.write());
       written = (Array.isArray(result) ? result.flat(2) : []) as unknown[];
     } finally {
@@ -78,7 +84,8 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     if (existsSync(output)) renameSync(output, old);
     renameSync(tmp, output);
     rmSync(old, { recursive: true, force: true });
-    return { files: written.length + reportPagesWritten().files, warnings: loaded.diagnostics, site, phases: [...recordedPhases()] };
+    const pages = reportPagesWritten();
+    return { files: written.length + pages.files, warnings: loaded.diagnostics, site, phases: [...recordedPhases()], reused: pages.reused };
   } catch (e) {
     await abortBackgroundWork();
     rmSync(tmp, { recursive: true, force: true });

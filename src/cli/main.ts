@@ -9,9 +9,9 @@ import path from 'node:path';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 
 const USAGE = `用法：nianbao <命令> [选项]
-  build [--out 目录] [--pdf] [--timings]
+  build [--out 目录] [--pdf] [--timings] [--full]
                             检查全部报告并生成网站（默认输出到 _site/）；--pdf 同时生成每份报告的 PDF；
-                            --timings 列出各阶段用时
+                            --timings 列出各阶段用时；未改动的报告页沿用上次的输出，--full 全部重新生成
   serve [--port 8080]       本地预览，修改报告后自动刷新
   check [--format human|json|github]
                             只检查报告，不生成网站
@@ -45,12 +45,12 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build': {
         const { buildSite } = await import('./build.ts');
-        const { files, warnings, phases } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf'), timings: args.includes('--timings') });
+        const { files, warnings, phases, reused } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf'), timings: args.includes('--timings'), full: args.includes('--full') });
         // Phases that run on worker threads or beside Eleventy overlap: these are wall times, not a sum.
         for (const p of phases) console.error(`用时　${p.name}：${(p.ms / 1000).toFixed(1)} 秒`);
         // Warnings do not stop the build; they are printed here and listed on the oversight page (/quality/).
         await printDiagnostics(warnings, 'human');
-        console.log(`网站已生成：${files} 个文件。`);
+        console.log(`网站已生成：${files} 个文件${reused ? `（其中 ${reused} 份报告未改动，沿用上次生成的页面）` : ''}。`);
         return 0;
       }
       case 'serve':

@@ -21,6 +21,11 @@ export interface BuildFeatures {
    * edited report's own pages. Report pages, open data and the search index are left as they are.
    */
   listingsOnly?: boolean;
+  /**
+   * The previous output folder: reports whose pages would come out the same are linked from it instead of being
+   * rendered again (src/report-pages/reuse.ts). Unset: every report is rendered.
+   */
+  reuseFrom?: string;
 }
 
 export function configure(eleventyConfig: EleventyConfig, contentRoot: string, features: BuildFeatures = {}) {

@@ -19,16 +19,16 @@ import { reportSearchRecord } from '../search/records.ts';
 import { compareView, officeCharts, regionCharts, rollupView } from '../site/views.ts';
 import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
 import { writeReportPages } from '../report-pages/pool.ts';
-import type { Written } from '../report-pages/render.ts';
+import type { ReportPagesWritten } from '../report-pages/pool.ts';
 
 export interface NianbaoOptions {
   /** Project root holding site.yml and reports/. */
   root?: string;
   paths?: SitePaths;
-  /** Build the Pagefind search index after the pages are written (default true). */
+  /** Build the search index beside the pages (default true). */
   search?: boolean;
   /** Optional outputs chosen per build (report PDFs are linked from the pages; listings only: see BuildFeatures). */
-  features?: { pdf?: boolean; listingsOnly?: boolean };
+  features?: { pdf?: boolean; listingsOnly?: boolean; reuseFrom?: string };
 }
 
 // The open-data page is another module's template; the navigation links it only when it is there.
@@ -73,10 +73,10 @@ export function siteDataOf(eleventyConfig: object): () => unknown {
 }
 
 // What the last build wrote outside Eleventy's own results (the CLI adds it to the count it prints).
-let lastReportPages: Written = { files: 0, bytes: 0 };
-export const reportPagesWritten = (): Written => lastReportPages;
-// A search index being built beside the pages: a build that fails before eleventy.after must stop it (its
-// threads and Pagefind process would otherwise keep the process alive).
+let lastReportPages: ReportPagesWritten = { files: 0, bytes: 0, reports: 0, reused: 0 };
+export const reportPagesWritten = (): ReportPagesWritten => lastReportPages;
+// A search index being built beside the pages: a build that fails before eleventy.after must stop it (it would
+// otherwise go on writing into the abandoned output folder).
 const running = new Set<SearchIndexer>();
 export async function abortBackgroundWork(): Promise<void> {
   const all = [...running];
@@ -146,14 +146,14 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   // The pages each report has (report, comparison, renditions) are not Eleventy templates: at province scale
   // Eleventy's per-page pipeline would cost more than the pages themselves. They are rendered with the same
   // templates by src/report-pages/, on worker threads, while Eleventy renders the listings.
-  let reportPages: Promise<Written> | undefined;
+  let reportPages: Promise<ReportPagesWritten> | undefined;
   let search: SearchIndexer | undefined;
   let indexed: Promise<unknown> | undefined;
   eleventyConfig.on('eleventy.before', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== 'fs' || options.features?.listingsOnly) return;
     const p = load().pages;
-    // Search: Pagefind indexes each report's text from its page model (not its HTML) in its own process, from
-    // now on, beside the rendering: it is the longest single task of a large build.
+    // Search: each report's record comes from its page model (not its HTML), so the index is built from now on,
+    // in slices on this thread, beside the rendering on the worker threads.
     if (options.search !== false) {
       search = startSearchIndex(path.resolve(directories.output));
       running.add(search);
@@ -166,6 +166,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
       compares: p.compares,
       shared: { config: load().site.config, nav: p.nav, features: { pdf: options.features?.pdf === true }, prefix, contentRoot: paths.root },
       outputDir: path.resolve(directories.output),
+      previous: options.features?.reuseFrom,
     }));
     // Awaited in eleventy.after; a failure must not go unhandled in between.
     reportPages.catch(() => undefined);

@@ -16,10 +16,11 @@ const TEXT_METAS = /(<meta name="(?:SiteName|ColumnName|ColumnDescription|Column
 
 /**
  * Converts text once per distinct run: labels, headings, navigation and footers repeat on every page. Only short
- * runs are kept (prose rarely repeats, and a paragraph's ruby markup is ~30× its text), in a bounded cache.
+ * runs are kept (prose rarely repeats, and a paragraph's ruby markup is ~30× its text), in a bounded cache: 2,000
+ * entries take the same CPU time as 20,000 over 1,000 reports, and keep ~100 MB less per render thread.
  */
 const MEMO_MAX_CHARS = 64;
-const MEMO_MAX_ENTRIES = 20_000;
+const MEMO_MAX_ENTRIES = 2_000;
 function memo(fn: (s: string) => string): (s: string) => string {
   const cache = new Map<string, string>();
   return (s) => {

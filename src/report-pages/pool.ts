@@ -6,8 +6,12 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
-import { ReportPageRenderer, type SharedData, type Written } from './render.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { outputPath } from '../export/files.ts';
+import { ReportPageRenderer, type BatchWritten, type SharedData } from './render.ts';
 import { makeBatches, type Batch } from './transfer.ts';
+import { MANIFEST_URL, manifestText, readManifest, sharedKey, type ReportRecord } from './reuse.ts';
 
 /** Reports per batch: big enough that posting is cheap, small enough to keep threads busy to the end. */
 export const BATCH_REPORTS = 200;
@@ -17,9 +21,19 @@ export const MIN_REPORTS_FOR_THREADS = 1_000;
 export interface WorkerInit {
   shared: SharedData;
   outputDir: string;
+  /** The previous output folder, whose unchanged reports are linked instead of rendered (reuse.ts). */
+  previous?: string;
 }
 export type ToWorker = { batch: Batch } | { done: true };
-export type FromWorker = { written: Written } | { error: string };
+export type FromWorker = { written: BatchWritten } | { error: string };
+
+/** What the report pages of a build wrote, and how many reports came unchanged from the previous output. */
+export interface ReportPagesWritten {
+  files: number;
+  bytes: number;
+  reports: number;
+  reused: number;
+}
 
 /** Threads for `reports` reports: NIANBAO_THREADS if set (0: none), else one per core for large sites. */
 export function renderThreads(reports: number): number {
@@ -37,9 +51,11 @@ export interface RenderJob {
   outputDir: string;
   /** Threads to use; default renderThreads(pages). 0 renders on this thread. */
   threads?: number;
+  /** The previous output folder: reports whose inputs are unchanged are linked from it (reuse.ts). */
+  previous?: string;
 }
 
-function runWorker(init: WorkerInit, next: () => Batch | undefined, total: Written): Promise<void> {
+function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: BatchWritten) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...init, entry: new URL('./worker.ts', import.meta.url).href } });
     let failed = false;
@@ -54,8 +70,7 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, total: Writt
         void worker.terminate();
         return;
       }
-      total.files += m.written.files;
-      total.bytes += m.written.bytes;
+      done(m.written);
       send();
     });
     worker.once('online', send);
@@ -71,22 +86,40 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, total: Writt
   });
 }
 
-/** Renders and writes every report's pages; resolves with what was written, or rejects on the first failure. */
-export async function writeReportPages(job: RenderJob): Promise<Written> {
+/**
+ * Renders and writes every report's pages, or links them from `previous` where nothing they show changed, and
+ * records what it wrote (MANIFEST_URL) for the next build; resolves with the totals, or rejects on the first failure.
+ */
+export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritten> {
   const threads = job.threads ?? renderThreads(job.pages.length);
-  const total: Written = { files: 0, bytes: 0 };
+  const total: ReportPagesWritten = { files: 0, bytes: 0, reports: 0, reused: 0 };
+  const records: Array<[string, ReportRecord]> = [];
+  const done = (w: BatchWritten) => {
+    total.files += w.files;
+    total.bytes += w.bytes;
+    total.reports += w.records.length;
+    total.reused += w.reused;
+    records.push(...w.records);
+  };
   if (threads === 0) {
+    // One batch of plain data, as a thread would get it: the same keys and the same pages.
     const renderer = new ReportPageRenderer(job.shared);
-    return renderer.write({ pages: [...job.pages], compares: [...job.compares] }, job.outputDir);
+    const previous = job.previous ? { dir: job.previous, manifest: readManifest(job.previous) } : undefined;
+    const reuse = { sharedKey: sharedKey(job.shared), previous };
+    for (const batch of makeBatches(job.pages, job.compares, Infinity)) done(renderer.writeBatch(batch, job.outputDir, reuse));
+  } else {
+    // Batches are shallow views of the models; each is cloned only when a thread asks for it.
+    const batches = makeBatches(job.pages, job.compares, BATCH_REPORTS);
+    let i = 0;
+    const next = () => batches[i++];
+    const init: WorkerInit = { shared: job.shared, outputDir: job.outputDir, previous: job.previous };
+    const runs = Array.from({ length: Math.min(threads, batches.length) }, () => runWorker(init, next, done));
+    const settled = await Promise.allSettled(runs);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
   }
-  // Batches are shallow views of the models; each is cloned only when a thread asks for it.
-  const batches = makeBatches(job.pages, job.compares, BATCH_REPORTS);
-  let i = 0;
-  const next = () => batches[i++];
-  const init: WorkerInit = { shared: job.shared, outputDir: job.outputDir };
-  const runs = Array.from({ length: Math.min(threads, batches.length) }, () => runWorker(init, next, total));
-  const settled = await Promise.allSettled(runs);
-  const failed = settled.find((s) => s.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const manifest = outputPath(job.outputDir, MANIFEST_URL);
+  mkdirSync(path.dirname(manifest), { recursive: true });
+  writeFileSync(manifest, manifestText(records));
   return total;
 }

@@ -14,7 +14,8 @@ import { FILTERS } from '../search/bundle.ts';
 import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
 import { reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
-import type { LocalBatch } from './transfer.ts';
+import { openBatch, type Batch, type LocalBatch } from './transfer.ts';
+import { batchKeys, reportId, reuseReport, type Manifest, type ReportRecord } from './reuse.ts';
 
 /** What every report page shares: plain data, so that it can be posted to a worker. */
 export interface SharedData {
@@ -29,6 +30,22 @@ export interface SharedData {
 }
 
 export type Written = OpenDataResult;
+
+/** What a batch wrote: its files and bytes, how many reports were linked from the previous output, and per report its record for the manifest. */
+export interface BatchWritten extends Written {
+  reused: number;
+  records: Array<[string, ReportRecord]>;
+}
+
+/** The previous build to take unchanged reports from (reuse.ts), or none (every report rendered). */
+export interface ReuseFrom {
+  /** The previous output folder and its manifest. */
+  previous?: { dir: string; manifest: Manifest };
+  /** sharedKey(shared data). */
+  sharedKey: string;
+}
+
+const byteLength = (data: string | Buffer): number => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
 
 /** The layout every page uses, and the page bodies under templates/reports/. */
 const LAYOUT = 'base.njk';
@@ -75,6 +92,35 @@ export class ReportPageRenderer {
       out.push({ url: permalinkFor(compare.url), data: chtml }, { url: `/${HANT_DIR}${permalinkFor(compare.url)}`, data: toHantPage(chtml, { prefix }) });
     }
     out.push(...reportDataFiles(p, this.shared.config, this.shared.contentRoot));
+    return out;
+  }
+
+  /**
+   * A batch as posted to a thread: each report's files linked from the previous output when its key is unchanged,
+   * else rendered and written; with each report's record for this build's manifest.
+   */
+  writeBatch(batch: Batch, outputDir: string, reuse: ReuseFrom): BatchWritten {
+    const keys = batchKeys(batch, reuse.sharedKey, this.shared.contentRoot);
+    const local = openBatch(batch);
+    const compareOf = new Map(local.compares.map((c) => [c.report, c]));
+    const out: BatchWritten = { files: 0, bytes: 0, reused: 0, records: [] };
+    local.pages.forEach((p, i) => {
+      const id = reportId(p.report.officeId, p.report.year);
+      const key = keys[i]!;
+      const before = reuse.previous?.manifest.reports[id];
+      let record: ReportRecord;
+      if (reuse.previous && before && reuseReport(before, key, reuse.previous.dir, outputDir)) {
+        record = before;
+        out.reused++;
+      } else {
+        const files = this.files(p, compareOf.get(p.report));
+        writeDataFiles(outputDir, files);
+        record = { key, files: files.map((f) => [f.url, byteLength(f.data)]) };
+      }
+      out.records.push([id, record]);
+      out.files += record.files.length;
+      for (const [, bytes] of record.files) out.bytes += bytes;
+    });
     return out;
   }
 

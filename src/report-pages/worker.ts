@@ -1,11 +1,16 @@
-// A report page thread (pool.ts): compiles the templates once, then renders and writes batch after batch.
+// A report page thread (pool.ts): compiles the templates once, then renders and writes batch after batch, taking
+// unchanged reports from the previous output (reuse.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { ReportPageRenderer } from './render.ts';
-import { openBatch } from './transfer.ts';
+import { ReportPageRenderer, type ReuseFrom } from './render.ts';
+import { readManifest, sharedKey } from './reuse.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './pool.ts';
 
 const init = workerData as WorkerInit;
 const renderer = new ReportPageRenderer(init.shared);
+const reuse: ReuseFrom = {
+  sharedKey: sharedKey(init.shared),
+  previous: init.previous ? { dir: init.previous, manifest: readManifest(init.previous) } : undefined,
+};
 const port = parentPort!;
 port.on('message', (m: ToWorker) => {
   if ('done' in m) {
@@ -14,7 +19,7 @@ port.on('message', (m: ToWorker) => {
   }
   let reply: FromWorker;
   try {
-    reply = { written: renderer.write(openBatch(m.batch), init.outputDir) };
+    reply = { written: renderer.writeBatch(m.batch, init.outputDir, reuse) };
   } catch (e) {
     reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

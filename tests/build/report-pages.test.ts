@@ -52,9 +52,11 @@ describe('report pages', () => {
     const list = files(one);
     expect(files(two)).toEqual(list);
     // Per report: the page, its zh-Hant and pinyin copies, data.json, data.csv and source.md (and source.yml for a
-    // report whose data sits apart); per comparison: the page and its zh-Hant copy.
+    // report whose data sits apart); per comparison: the page and its zh-Hant copy; and the build's record of what
+    // it wrote (src/report-pages/reuse.ts), the same whatever the threads.
     const sidecars = pages.reports.filter((p) => p.report.dataFile).length;
-    expect(list.length).toBe(pages.reports.length * 6 + sidecars + pages.compares.length * 2);
+    expect(list.length).toBe(pages.reports.length * 6 + sidecars + pages.compares.length * 2 + 1);
+    expect(list).toContain(path.join('.nianbao', 'reports.json'));
     const built = inject('bundledSite');
     for (const f of list) {
       const bytes = readFileSync(path.join(one, f));

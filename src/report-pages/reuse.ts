@@ -1,0 +1,149 @@
+// Incremental builds. A report's files (its page, comparison, renditions and open-data files) depend only on its
+// page models (the page, the comparison, the reports they show), the committed source bytes, the data every page
+// shares (site config, navigation, path prefix, features) and nianbao's own code, templates and dependencies.
+// Each build records, per report, a hash of all of that and the files it wrote (MANIFEST_URL, inside the output);
+// the next build hard-links the files of every report whose hash is unchanged from the previous output instead of
+// rendering them again, and renders the rest. A province that corrects one report re-renders that report and its
+// neighbours (whose navigation or comparison shows it), not ten thousand.
+//
+// The hash covers the models as the renderer receives them (structured-clone data), in a canonical JSON form that
+// keeps Maps and Sets, so anything a page can show is in it; the code hash covers every file under src/ and
+// templates/, package.json and package-lock.json, and the Node version. (Not v8.serialize: its bytes depend on how
+// V8 happens to store equal values — a string's width, an integer as a double, two equal objects or one shared —
+// so equal models did not always give equal keys.)
+import { createHash } from 'node:crypto';
+import { linkSync, copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { outputPath } from '../export/files.ts';
+import type { Batch } from './transfer.ts';
+import type { SharedData } from './render.ts';
+
+/** Where a build records what it wrote per report (a hidden file of the output; it holds hashes only). */
+export const MANIFEST_URL = '/.nianbao/reports.json';
+const VERSION = 1;
+
+/** What one report's files were made from (its key) and which files they are, with their sizes. */
+export interface ReportRecord {
+  key: string;
+  files: Array<[url: string, bytes: number]>;
+}
+
+export interface Manifest {
+  version: number;
+  reports: Record<string, ReportRecord>;
+}
+
+/** JSON.stringify's replacer for a canonical form of structured-clone data: Maps and Sets as their entries. */
+function canonical(_key: string, v: unknown): unknown {
+  if (v instanceof Map) return { '\u0000Map': [...v] };
+  if (v instanceof Set) return { '\u0000Set': [...v] };
+  if (typeof v === 'number' && !Number.isFinite(v)) return `\u0000${v}`;
+  if (typeof v === 'bigint') return `\u0000${v}n`;
+  return v;
+}
+const serialize = (v: unknown): string => JSON.stringify(v, canonical) ?? 'undefined';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function hashTree(h: ReturnType<typeof createHash>, dir: string): void {
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) hashTree(h, file);
+    else h.update(`${path.relative(PACKAGE_ROOT, file)}\0`).update(readFileSync(file)).update('\0');
+  }
+}
+
+let code: string | undefined;
+/** A hash of nianbao's own code, templates and pinned dependencies, and of the runtime that serialises models. */
+export function codeKey(): string {
+  if (code) return code;
+  const h = createHash('sha256').update(`v${VERSION} node ${process.versions.node}\0`);
+  hashTree(h, path.join(PACKAGE_ROOT, 'src'));
+  hashTree(h, path.join(PACKAGE_ROOT, 'templates'));
+  for (const f of ['package.json', 'package-lock.json']) {
+    try {
+      h.update(readFileSync(path.join(PACKAGE_ROOT, f)));
+    } catch {
+      // An installed package has no lock file: its package.json pins the direct dependencies.
+    }
+  }
+  return (code = h.digest('hex'));
+}
+
+/** The part of every key that all reports share: the code and the shared data (not the content folder's path). */
+export function sharedKey(shared: SharedData): string {
+  const { contentRoot: _, ...rest } = shared;
+  return createHash('sha256').update(codeKey()).update(serialize(rest)).digest('hex');
+}
+
+/** Report id in the manifest. */
+export const reportId = (officeId: string, year: number): string => `${officeId}/${year}`;
+
+/**
+ * The key of each page of a batch (in batch order): its models as posted to a thread, with the batch-relative
+ * report indices replaced by the reports themselves, and the bytes of its committed source files.
+ */
+export function batchKeys(batch: Batch, shared: string, contentRoot: string): string[] {
+  const compareOf = new Map(batch.compares.map((c) => [c.report, c]));
+  return batch.pages.map((p) => {
+    const report = batch.reports[p.report]!;
+    const c = compareOf.get(p.report);
+    const h = createHash('sha256').update(shared);
+    h.update(serialize({ page: { ...p, report: null }, report }));
+    h.update(serialize(c ? { compare: { ...c, report: null, previous: null }, previous: batch.reports[c.previous] } : null));
+    for (const rel of [report.file, report.dataFile]) if (rel) h.update(readFileSync(path.join(contentRoot, rel)));
+    return h.digest('hex');
+  });
+}
+
+/** The previous build's manifest, or an empty one when there is none (or it cannot be read). */
+export function readManifest(previousOutput: string | undefined): Manifest {
+  const empty: Manifest = { version: VERSION, reports: {} };
+  if (!previousOutput) return empty;
+  try {
+    const m = JSON.parse(readFileSync(outputPath(previousOutput, MANIFEST_URL), 'utf8')) as Manifest;
+    return m.version === VERSION && m.reports && typeof m.reports === 'object' ? m : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/**
+ * Links a report's files from the previous output into the new one when its key is unchanged and every file is
+ * still there with its recorded size; false (nothing linked) otherwise. Copies where a link is impossible (another
+ * file system).
+ */
+export function reuseReport(record: ReportRecord | undefined, key: string, previousOutput: string, outputDir: string): boolean {
+  if (!record || record.key !== key || !Array.isArray(record.files)) return false;
+  const pairs: Array<[string, string]> = [];
+  for (const [url, bytes] of record.files) {
+    const from = outputPath(previousOutput, url);
+    try {
+      if (statSync(from).size !== bytes) return false;
+    } catch {
+      return false;
+    }
+    pairs.push([from, outputPath(outputDir, url)]);
+  }
+  const made = new Set<string>();
+  for (const [from, to] of pairs) {
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+  }
+  return true;
+}
+
+/** The manifest of this build, reports in id order (the same content gives the same bytes). */
+export function manifestText(records: Iterable<[string, ReportRecord]>): string {
+  const sorted = [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${JSON.stringify({ version: VERSION, reports: Object.fromEntries(sorted) })}\n`;
+}
