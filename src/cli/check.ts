@@ -1,10 +1,11 @@
 // `nianbao check`: loads and checks every source without building anything, and prints the diagnostics for an
 // editor (human), a program (json) or GitHub Actions (github). Loads only the loader and the checks — never
-// Eleventy — so that CI pays for checking and nothing else.
+// Eleventy, nor markdown-it unless a report needs it (see src/load/markdown-ref.ts) — so that CI pays for checking
+// and nothing else.
 import { formatHuman, sortDiagnostics, type Diagnostic } from '../load/diagnostics.ts';
 import type { CheckWorker } from '../load/check-pool.ts';
 import { checkSite } from '../load/parallel.ts';
-import { defaultPaths } from '../load/site.ts';
+import { defaultPaths } from '../load/site-core.ts';
 
 export function printDiagnostics(ds: Diagnostic[], format: string): void {
   const sorted = sortDiagnostics(ds);

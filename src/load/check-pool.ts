@@ -1,6 +1,7 @@
 // The worker threads of `nianbao check` (parallel.ts): how many to use, and starting them. Kept free of the loader's
 // modules so that the command line can start the threads before it loads its own modules: a thread takes about a
 // second to load its modules (TypeScript through tsx), time this thread spends loading the same ones.
+import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RunResult, WorkerInput } from './parallel.ts';
@@ -14,21 +15,57 @@ const MAX_THREADS = 8;
 
 export interface Machine {
   cores: number;
-  /** Processes wanting a core, averaged over the last minute (os.loadavg()[0]). */
+  /**
+   * Other threads wanting a core: on Linux, those runnable right now (/proc/loadavg), else the load average over
+   * the last minute (os.loadavg()[0]).
+   */
   load: number;
+}
+
+/**
+ * Threads of other programs runnable right now (Linux): the fourth field of /proc/loadavg ("runnable/total") less
+ * this program's own runnable threads (this one, and often a V8 or module-loader thread); undefined where there is
+ * no such file. A busy program is runnable all the time, so one look finds it. The load average says what the last
+ * minute was like: just after a build (or another check) it is near the number of cores although they are now
+ * idle, when a second thread would pay.
+ */
+export function othersRunnable(loadavg?: string, own?: number): number | undefined {
+  try {
+    // This program's threads are counted before and after the look (the most: a helper thread may have just
+    // stopped), not to count them as another program's.
+    const before = own ?? ownRunnable();
+    const m = /^\S+ \S+ \S+ (\d+)\//.exec(loadavg ?? readFileSync('/proc/loadavg', 'latin1'));
+    return m ? Math.max(0, Number(m[1]) - Math.max(before, own ?? ownRunnable())) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This program's threads that are runnable now (state R in /proc/self/task/<id>/stat), this one at least. */
+function ownRunnable(): number {
+  let n = 0;
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1');
+      if (stat[stat.lastIndexOf(')') + 2] === 'R') n++;
+    } catch {
+      // The thread has ended.
+    }
+  }
+  return Math.max(1, n);
 }
 
 const thisMachine = (): Machine => ({
   cores: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
-  load: os.loadavg()[0] ?? 0,
+  load: othersRunnable() ?? os.loadavg()[0] ?? 0,
 });
 
 /**
  * Threads to use for `entries` office folders: NIANBAO_THREADS if set; else one per idle core (the cores less the
- * load average, rounded) and per 200 folders, at most 8. A second thread costs about 4 s of CPU time for 10,000
- * reports (its modules, its JIT, V8's own threads): on an idle core it gains time, on a busy one it loses it.
- * Measured on this 2-core machine, 10,003 reports: at load 1.5, 6.9–7.4 s on one thread and 5.9–6.1 s on two; at
- * load 3–4, 8.2 s on one and 12–13 s on two.
+ * other threads wanting one, rounded) and per 200 folders, at most 8. A second thread costs about 3 s of CPU time
+ * for 10,000 reports (its modules and its loader thread, its JIT, V8's own threads): on an idle core it gains
+ * time, on a busy one it loses it. Measured on this 2-core machine, 10,003 reports: idle, 6.5–6.8 s on one thread
+ * and 5.9–6.1 s on two; at load 3–4, 8.2 s on one and 12–13 s on two.
  */
 export function threadsFor(entries: number, machine: Machine = thisMachine()): number {
   const env = process.env.NIANBAO_THREADS;

@@ -5,5 +5,5 @@ import { takeChunks, type WorkerInput } from './parallel.ts';
 
 parentPort!.once('message', (input: WorkerInput) => {
   const head = { regionIds: new Set(input.regionIds), shardRegions: input.shardRegions && new Set(input.shardRegions) };
-  parentPort!.postMessage(takeChunks(input.paths, head, input.chunks, input.next));
+  void takeChunks(input.paths, head, input.chunks, input.next).then((r) => parentPort!.postMessage(r));
 });

@@ -3,7 +3,7 @@
 // directly, and any body with another block construct (or anything this reader is unsure of) goes to markdown-it.
 // tests/unit/fast-paths.test.ts compares the two on the bundled, generated and mutated bodies.
 import type { Token } from 'markdown-it';
-import { markdown } from '../render/markdown.ts';
+import { markdownNow } from './markdown-ref.ts';
 
 export interface Heading {
   level: 1 | 2;
@@ -23,6 +23,7 @@ const INLINE_RULES = new Set(['inline', 'linkify', 'replacements', 'smartquotes'
  * unless a plugin added a core rule of its own, when the full parse runs.
  */
 function blockTokens(body: string): Token[] {
+  const markdown = markdownNow();
   const rules = (markdown.core.ruler as unknown as { __rules__?: Array<{ name: string; enabled: boolean }> }).__rules__;
   const active = rules?.filter((r) => r.enabled).map((r) => r.name);
   if (!active || active[0] !== 'normalize' || active[1] !== 'block' || !active.slice(2).every((n) => INLINE_RULES.has(n))) return markdown.parse(body, {});
@@ -33,7 +34,7 @@ function blockTokens(body: string): Token[] {
   return tokens;
 }
 
-/** The headings markdown-it finds (at any depth: in a list or a quote too). */
+/** The headings markdown-it finds (at any depth: in a list or a quote too); MarkdownNotLoaded before it is loaded. */
 export function markdownHeadings(body: string): Heading[] {
   const tokens = blockTokens(body);
   const out: Heading[] = [];

@@ -3,12 +3,13 @@
 // only), and the diagnostics are put back in exactly the order one sequential loadSite gives. The two checks
 // between offices (one office under two ids, missing parents) run here over the offices the chunks return. Only
 // diagnostics and office records cross threads — a build needs the loaded reports in its own thread and uses
-// loadSite.
+// loadSite. Imports the loader's core without markdown-it (see markdown-ref.ts): loaded only when a body needs it.
 import { checkReportsParts } from '../check/index.ts';
 import type { Office } from '../model/types.ts';
 import { startWorkers, threadsFor, type CheckWorker } from './check-pool.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { checkOffices, loadHead, loadOffices, normalisePrefix, sortedDir, type LoadOptions, type SiteHead, type SitePaths } from './site.ts';
+import { MarkdownNotLoaded, loadMarkdown } from './markdown-ref.ts';
+import { checkOffices, loadHead, loadOffices, normalisePrefix, sortedDir, type LoadOptions, type SiteHead, type SitePaths } from './site-core.ts';
 
 export { MIN_OFFICES_PER_THREAD, threadsFor } from './check-pool.ts';
 /** Office folders per chunk: small enough that threads finish together, large enough to cost nothing to hand out. */
@@ -48,10 +49,23 @@ export function checkRun(paths: SitePaths, head: Pick<SiteHead, 'regionIds' | 's
   return { diagnostics: part.diagnostics, offices: part.offices, reports: part.reports.length, crossYear, prose };
 }
 
-/** Checks chunks until none is left: [chunk index, result] for each chunk this thread took. */
-export function takeChunks(paths: SitePaths, head: Pick<SiteHead, 'regionIds' | 'shardRegions'>, chunks: readonly (readonly string[])[], next: Int32Array): Array<[number, RunResult]> {
+/**
+ * Checks chunks until none is left: [chunk index, result] for each chunk this thread took. A chunk with a report
+ * body that needs markdown-it, before it is loaded, is checked again once it is (loading has no side effects).
+ */
+export async function takeChunks(paths: SitePaths, head: Pick<SiteHead, 'regionIds' | 'shardRegions'>, chunks: readonly (readonly string[])[], next: Int32Array): Promise<Array<[number, RunResult]>> {
   const out: Array<[number, RunResult]> = [];
-  for (let i = Atomics.add(next, 0, 1); i < chunks.length; i = Atomics.add(next, 0, 1)) out.push([i, checkRun(paths, head, chunks[i]!)]);
+  for (let i = Atomics.add(next, 0, 1); i < chunks.length; i = Atomics.add(next, 0, 1)) {
+    let r: RunResult;
+    try {
+      r = checkRun(paths, head, chunks[i]!);
+    } catch (e) {
+      if (!(e instanceof MarkdownNotLoaded)) throw e;
+      await loadMarkdown();
+      r = checkRun(paths, head, chunks[i]!);
+    }
+    out.push([i, r]);
+  }
   return out;
 }
 
@@ -77,14 +91,14 @@ export async function checkSite(paths: SitePaths, opts: CheckOptions = {}): Prom
   const others = (opts.workers ?? startWorkers(threads - 1)).map((w) => w.run({ paths, ...shared, chunks, next }));
   // The other threads take a while to start; this one starts at once. Should it fail, the others take no new
   // chunk, and every thread is waited for before the first failure is reported.
-  const mine = Promise.resolve().then(() => {
+  const mine = (async () => {
     try {
-      return opts.workersOnly && threads > 1 ? [] : takeChunks(paths, head, chunks, next);
+      return opts.workersOnly && threads > 1 ? [] : await takeChunks(paths, head, chunks, next);
     } catch (e) {
       Atomics.store(next, 0, chunks.length);
       throw e;
     }
-  });
+  })();
   const settled = await Promise.allSettled([mine, ...others]);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw (failed as PromiseRejectedResult).reason;

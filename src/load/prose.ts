@@ -1,9 +1,9 @@
 // Splits the Markdown body at its level-2 headings, which must be the six official headings in order.
 import type { SectionDef } from '../formats/index.ts';
 import type { Section } from '../model/types.ts';
-import { markdown } from '../render/markdown.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { headingsOf } from './headings.ts';
+import { markdownNow } from './markdown-ref.ts';
 
 /**
  * A section's `html`, rendered from its Markdown when it is read (a report page renders it once), not when the
@@ -15,7 +15,7 @@ const HTML: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: Section): string {
-    return this.markdown ? markdown.render(this.markdown) : '';
+    return this.markdown ? markdownNow().render(this.markdown) : '';
   },
   set(this: Section, value: string) {
     Object.defineProperty(this, 'html', { value, enumerable: true, configurable: true, writable: true });

@@ -11,6 +11,9 @@ import { splitFrontMatter } from '../../src/load/source.ts';
 import { formatForYear, type SectionDef } from '../../src/formats/index.ts';
 import { Diagnostics } from '../../src/load/diagnostics.ts';
 import { markdownHeadings, plainHeadings } from '../../src/load/headings.ts';
+// The loader's core leaves markdown-it out until it is needed (markdown-ref.ts); this hands it over, as site.ts does.
+import '../../src/load/markdown.ts';
+import { markdownNow } from '../../src/load/markdown-ref.ts';
 import { readSections } from '../../src/load/prose.ts';
 import { markdown } from '../../src/render/markdown.ts';
 import { hasSpecial, loadPlainYaml } from '../../src/load/yaml-plain.ts';
@@ -199,6 +202,10 @@ describe('plain-Markdown headings', () => {
   const bodies = yamlSources()
     .map((s) => s.body)
     .filter((b): b is string => b !== undefined);
+
+  it('asks the site’s own markdown-it, when it is loaded', () => {
+    expect(markdownNow()).toBe(markdown);
+  });
 
   it('reads the headings of every bundled and generated body itself, as markdown-it finds them', () => {
     for (const body of bodies) {

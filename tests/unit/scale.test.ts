@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemo } from '../../src/demo/generate.ts';
-import { startWorkers } from '../../src/load/check-pool.ts';
+import { othersRunnable, startWorkers } from '../../src/load/check-pool.ts';
 import { MIN_OFFICES_PER_THREAD, checkSite, threadsFor } from '../../src/load/parallel.ts';
 import { defaultPaths, loadSite, regionSubtree } from '../../src/load/site.ts';
 import { REPO } from '../helpers/content.ts';
@@ -80,7 +80,12 @@ describe('checkSite on worker threads', () => {
       mkdirSync(path.join(bad, 'reports', 'Bad_Id'));
       writeFileSync(path.join(bad, 'reports', offices[25]!, 'notes.txt'), 'x');
       appendFileSync(path.join(bad, 'reports', offices[28]!, 'office.yml'), `上级: nobody\n`);
+      // Bodies only markdown-it reads (a list; a setext heading, which is a level-1 heading): check threads load it
+      // when they meet them.
+      appendFileSync(file(offices[8]!, 2021), '\n- 一项\n- 两项\n');
+      appendFileSync(file(offices[9]!, 2023), '\n多余的标题\n===\n');
       const seq = loadSite(defaultPaths(bad));
+      expect(seq.diagnostics.some((d) => d.file === `reports/${offices[9]!}/2023.md` && d.rule === 'SECTION')).toBe(true);
       expect(seq.diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(3);
       expect(seq.diagnostics.filter((d) => d.severity === 'warning').length).toBeGreaterThan(0);
       // This thread taking chunks alongside the workers, and (workersOnly) the workers taking every chunk, in
@@ -95,6 +100,23 @@ describe('checkSite on worker threads', () => {
       const ahead = await checkSite(defaultPaths(bad), { workers: startWorkers(2) });
       expect(ahead.threads).toBe(3);
       expect(JSON.stringify(ahead.diagnostics)).toBe(JSON.stringify(seq.diagnostics));
+      // A process that has not loaded markdown-it (as `nianbao check`): the checks' modules do not load it, and it is
+      // loaded when a body needs it, with the same diagnostics.
+      // (Written inside the repository, where it finds tsx.)
+      const scriptDir = mkdtempSync(path.join(REPO, 'node_modules', '.nianbao-test-'));
+      const script = path.join(scriptDir, 'check.mjs');
+      const src = (f: string) => JSON.stringify(path.join(REPO, 'src', f));
+      writeFileSync(
+        script,
+        `import { register } from 'tsx/esm/api';\nregister();\nconst { checkSite } = await import(${src('load/parallel.ts')});\nawait import(${src('cli/check.ts')});\n` +
+          `const { markdownNow } = await import(${src('load/markdown-ref.ts')});\nconst { defaultPaths } = await import(${src('load/site-core.ts')});\n` +
+          `let loaded = true;\ntry { markdownNow(); } catch { loaded = false; }\n` +
+          `const r = await checkSite(defaultPaths(${JSON.stringify(bad)}), { threads: 1 });\nconsole.log(JSON.stringify({ loaded, diagnostics: r.diagnostics }));\n`,
+      );
+      const fresh = spawnSync(process.execPath, [script], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+      rmSync(scriptDir, { recursive: true, force: true });
+      expect(fresh.stderr).toBe('');
+      expect(fresh.stdout.trim()).toBe(JSON.stringify({ loaded: false, diagnostics: seq.diagnostics }));
       const good = await checkSite(defaultPaths(root), { threads: 2, workersOnly: true });
       const ref = loadSite(defaultPaths(root));
       expect(JSON.stringify(good.diagnostics)).toBe(JSON.stringify(ref.diagnostics));
@@ -125,6 +147,12 @@ describe('threads for nianbao check', () => {
     expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 2, load: 0.4 })).toBe(2);
     expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 2, load: 1.5 })).toBe(1);
     expect(threadsFor(100 * MIN_OFFICES_PER_THREAD, { cores: 2, load: 6 })).toBe(1);
+    // Other programs' threads runnable now (Linux), not the last minute's average: all runnable threads less this
+    // program's own.
+    expect(othersRunnable('1.98 1.20 0.70 2/180 4567\n', 2)).toBe(0);
+    expect(othersRunnable('0.10 0.05 0.01 4/180 4567\n', 1)).toBe(3);
+    expect(othersRunnable('no such format', 1)).toBeUndefined();
+    if (process.platform === 'linux') expect(othersRunnable()).toBeGreaterThanOrEqual(0);
     process.env.NIANBAO_THREADS = '3';
     expect(threadsFor(0, idle)).toBe(3);
     process.env.NIANBAO_THREADS = '0';
