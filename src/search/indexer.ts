@@ -5,7 +5,7 @@
 //
 //   const search = startSearchIndex(tmpOut);
 //   search.add(pages.reports.map(reportSearchRecord));   // from the data: nothing rendered yet
-//   const indexed = search.finish();                     // indexes on the main thread in slices, yielding often
+//   const indexed = search.finish();                     // on its own thread (large sites), or here in slices
 //   try { await render(); } catch (e) { await search.abort(); throw e; }
 //   await indexed;                                       // before the atomic swap of the output folder
 //
@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { assertInsideOutput } from '../site/paths.ts';
 import { FILTERS, SEARCH_DIR, type SearchIndexResult } from './bundle.ts';
 import { FORMAT, MANIFEST, filterTerm, foldUnit, isHan, isWord, shardOf, type Manifest } from './core.ts';
@@ -39,6 +40,21 @@ export interface SearchIndexOptions {
   shardBytes?: number;
   /** Target size of a doc chunk (url, title, filters, text; default 8 KiB): docs per chunk from the average. */
   chunkBytes?: number;
+  /**
+   * Index on a thread of its own (index-worker.ts) rather than in slices on this one. Default: from
+   * MIN_RECORDS_FOR_THREAD records (a thread costs about half a second of module loading).
+   */
+  thread?: boolean;
+}
+
+/** From this many records the index is built on its own thread by default. */
+export const MIN_RECORDS_FOR_THREAD = 1_000;
+
+/** What the index thread is given. */
+export interface IndexJob {
+  records: SearchRecord[];
+  bundleDir: string;
+  options: Omit<SearchIndexOptions, 'thread'>;
 }
 
 export interface IndexStats {
@@ -254,6 +270,7 @@ export function startSearchIndex(outputDir: string, options: SearchIndexOptions 
   const records: SearchRecord[] = [];
   let state: 'open' | 'finishing' | 'closed' = 'open';
   let aborted = false;
+  let stop: (() => Promise<number>) | undefined;
   const check = () => {
     if (aborted) throw new Error('search index: aborted');
   };
@@ -267,6 +284,8 @@ export function startSearchIndex(outputDir: string, options: SearchIndexOptions 
       if (state !== 'open') throw new Error('search index: finish() called twice or after abort()');
       state = 'finishing';
       try {
+        const { thread = records.length >= MIN_RECORDS_FOR_THREAD, ...rest } = options;
+        if (thread) return await onThread({ records, bundleDir, options: rest }, (w) => (stop = () => w.terminate()));
         return await writeIndex(records, bundleDir, options, check);
       } catch (e) {
         // A half-written index is not left behind (the build's output is discarded anyway; a bench's is not).
@@ -279,8 +298,28 @@ export function startSearchIndex(outputDir: string, options: SearchIndexOptions 
     async abort() {
       aborted = true;
       state = 'closed';
+      await stop?.();
     },
   };
+}
+
+/** The index of `job`, written on this thread without pauses (index-worker.ts). */
+export const writeIndexNow = (job: IndexJob): Promise<SearchIndexResult & IndexStats> => writeIndex(job.records, job.bundleDir, job.options, () => undefined);
+
+/** Runs `job` on a thread of its own; `started` gets the thread (to stop it on abort). */
+function onThread(job: IndexJob, started: (w: Worker) => void): Promise<SearchIndexResult & IndexStats> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...job, entry: new URL('./index-worker.ts', import.meta.url).href } });
+    started(worker);
+    let answered = false;
+    worker.once('message', (m: { result: SearchIndexResult & IndexStats } | { error: string }) => {
+      answered = true;
+      if ('error' in m) reject(new Error(m.error));
+      else resolve(m.result);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => answered || reject(new Error(`search index thread stopped (exit code ${code})`)));
+  });
 }
 
 async function writeIndex(input: SearchRecord[], bundleDir: string, options: SearchIndexOptions, check: () => void): Promise<SearchIndexResult & IndexStats> {

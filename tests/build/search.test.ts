@@ -157,7 +157,8 @@ describe('the index built from records', () => {
     const a = tmp('a');
     const b = tmp('b');
     await buildSearchIndexFromRecords(a, records);
-    await buildSearchIndexFromRecords(b, records.slice().reverse());
+    // On a thread of its own (as large sites do) too: the same files.
+    await buildSearchIndexFromRecords(b, records.slice().reverse(), { thread: true });
     const ta = tree(path.join(a, SEARCH_DIR));
     const tb = tree(path.join(b, SEARCH_DIR));
     expect([...tb.keys()].sort()).toEqual([...ta.keys()].sort());
@@ -211,6 +212,13 @@ describe('the index built from records', () => {
     const finishing = aborted.finish();
     await aborted.abort();
     await expect(finishing).rejects.toThrow(/aborted/);
+    // On a thread: a failure in the thread reaches the caller, and an abort stops the thread.
+    await expect(buildSearchIndexFromRecords(tmp('dup-t'), [records[0]!, records[0]!], { thread: true })).rejects.toThrow(/two records/);
+    const onThread = startSearchIndex(tmp('abort-t'), { thread: true });
+    onThread.add(records);
+    const threaded = onThread.finish();
+    await onThread.abort();
+    await expect(threaded).rejects.toThrow(/stopped/);
   });
 
   it('turns Markdown into plain text', () => {
