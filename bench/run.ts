@@ -2,11 +2,12 @@
 //                   [--edits 2] [--cpu-prof] [--out FILE]`
 //
 // For each size N: generates N synthetic reports with the demo generator, then measures — each as a whole,
-// separate process — the full build (`nianbao build`), the check alone (`nianbao check`), the dev server's
+// separate process — the full build (`nianbao build`), the incremental build after editing one report (`nianbao
+// build` again over the same output, which reuses every unchanged report), the check alone (`nianbao check`), the dev server's
 // edit → visible time after changing one report (`nianbao serve`), and the baseline: plain Eleventy building the
 // same reports' prose as N Markdown pages with a one-line layout. Prints a table, checks the targets of issue 8
 // and writes everything to bench-results/<sizes>.json. See docs/scaling.md.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -44,6 +45,8 @@ interface SizeResult {
   generateMs: number;
   nodeFlags: string[];
   build?: StepResult;
+  /** The build again over the same output after one report's prose was edited (reports reused from the first). */
+  rebuild?: StepResult & { reused?: number; edited: string };
   check?: StepResult;
   dev?: Omit<DevResult, 'process'> & { peakRssMiB?: number; cpuMs?: number; ok: boolean };
   baseline?: StepResult & { pages: number };
@@ -151,6 +154,22 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
     r.build = stepResult(m, content.reports);
     if (r.build.ok && r.build.files === undefined) r.build.files = countFiles(out);
     log(`build: ${secs(m.wallMs)}, peak ${mib(m.peakRssMiB)}${r.build.ok ? '' : ` — FAILED\n${r.build.error}`}`);
+    if (r.build.ok) {
+      // One report in the middle of the site gets a new paragraph; the content is restored afterwards.
+      const files = reportFiles(content.root);
+      const edited = files[Math.floor(files.length / 2)]!;
+      const before = readFileSync(edited);
+      writeFileSync(edited, before.toString('utf8').replace(/(\n## 一、[^\n]*\n+)/, '$1本年度新增一段说明文字，用于测量增量生成。\n\n'));
+      try {
+        log(`incremental build after editing ${path.relative(content.root, edited)} …`);
+        const m2 = await runNode(nianbao, ['build', '--root', content.root, '--out', out], { nodeFlags: flags('rebuild'), logFile: path.join(dir, 'rebuild.log') });
+        const reused = /其中 (\d+) 份报告未改动/.exec(m2.stdout)?.[1];
+        r.rebuild = { ...stepResult(m2, content.reports), reused: reused === undefined ? undefined : Number(reused), edited: path.relative(content.root, edited) };
+        log(`incremental build: ${secs(m2.wallMs)}, peak ${mib(m2.peakRssMiB)}, ${reused ?? 0} reports reused${r.rebuild.ok ? '' : ` — FAILED\n${r.rebuild.error}`}`);
+      } finally {
+        writeFileSync(edited, before);
+      }
+    }
     if (!o.keep) rmSync(out, { recursive: true, force: true });
   }
   if (o.only.includes('check')) {
@@ -212,6 +231,7 @@ function printTable(results: SizeResult[], tgs: Target[]): void {
       if (s) rows.push([String(r.reports), name, secs(s.wallMs), secs(s.cpuMs), mib(s.peakRssMiB), s.msPerReport === undefined ? '' : `${s.msPerReport} ms`, s.ok ? note : 'FAILED']);
     };
     row('full build (nianbao build)', r.build, r.build?.files ? `${r.build.files} files` : '');
+    row('incremental build, 1 report edited', r.rebuild, r.rebuild ? `${r.rebuild.reused ?? 0} reports reused` : '');
     row('plain Eleventy baseline', r.baseline, r.baseline ? `${r.baseline.pages} .md pages` : '');
     row('check only (nianbao check)', r.check);
     if (r.dev) {
@@ -263,7 +283,7 @@ async function main(): Promise<void> {
     )}\n`,
   );
   log(`results written to ${path.relative(process.cwd(), out)}`);
-  if (results.some((r) => [r.build, r.check, r.baseline].some((s) => s && !s.ok) || (r.dev && !r.dev.ok))) process.exitCode = 1;
+  if (results.some((r) => [r.build, r.rebuild, r.check, r.baseline].some((s) => s && !s.ok) || (r.dev && !r.dev.ok))) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
