@@ -2,10 +2,11 @@
 // unchanged from the previous output, and renders the rest. Whatever it reuses, the site must be byte for byte the
 // one a full build (`--full`) makes from the same content.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKGROUND_REMOVE_REPORTS, removeOld } from '../../src/cli/build.ts';
 import { REPO } from '../helpers/content.ts';
 import { treeHash } from '../helpers/tree.ts';
 
@@ -81,4 +82,23 @@ describe('incremental build', () => {
     build(content, out);
     expect(statSync(page).ino).toBe(ino);
   }, 600_000);
+});
+
+describe('the replaced output', () => {
+  it('is removed at once for a small site, and by a process of its own for a large one', async () => {
+    const make = () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-old-'));
+      for (let i = 0; i < 50; i++) writeFileSync(path.join(dir, `${i}.html`), 'x');
+      return dir;
+    };
+    const small = make();
+    removeOld(small, BACKGROUND_REMOVE_REPORTS - 1);
+    expect(existsSync(small)).toBe(false);
+    const large = make();
+    removeOld(large, BACKGROUND_REMOVE_REPORTS);
+    for (let i = 0; i < 100 && existsSync(large); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(large)).toBe(false);
+    // Nothing to remove: nothing happens.
+    expect(() => removeOld(large, BACKGROUND_REMOVE_REPORTS)).not.toThrow();
+  });
 });
