@@ -119,6 +119,20 @@ function stepResult(m: Measured, reports: number): StepResult {
   };
 }
 
+/**
+ * Lets the disk settle before the next measure: waits for a replaced output being removed in the background
+ * (`<out>.old-*`, see removeOld in src/cli/build.ts) and flushes written pages (sync), so that one step's writes do
+ * not slow the next step's reads.
+ */
+async function settle(out?: string): Promise<void> {
+  if (out) {
+    const parent = path.dirname(out);
+    const prefix = `${path.basename(out)}.old-`;
+    for (let i = 0; i < 600 && readdirSync(parent).some((n) => n.startsWith(prefix)); i++) await new Promise((r) => setTimeout(r, 200));
+  }
+  spawnSync('sync');
+}
+
 function countFiles(dir: string): number {
   let n = 0;
   for (const f of readdirSync(dir)) {
@@ -150,6 +164,7 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
     const out = path.join(dir, 'site');
     rmSync(out, { recursive: true, force: true });
     log('full build (nianbao build) …');
+    await settle();
     const m = await runNode(nianbao, ['build', '--root', content.root, '--out', out], { nodeFlags: flags('build'), logFile: path.join(dir, 'build.log') });
     r.build = stepResult(m, content.reports);
     if (r.build.ok && r.build.files === undefined) r.build.files = countFiles(out);
@@ -162,6 +177,7 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
       writeFileSync(edited, before.toString('utf8').replace(/(\n## 一、[^\n]*\n+)/, '$1本年度新增一段说明文字，用于测量增量生成。\n\n'));
       try {
         log(`incremental build after editing ${path.relative(content.root, edited)} …`);
+        await settle();
         const m2 = await runNode(nianbao, ['build', '--root', content.root, '--out', out], { nodeFlags: flags('rebuild'), logFile: path.join(dir, 'rebuild.log') });
         const reused = /其中 (\d+) 份报告未改动/.exec(m2.stdout)?.[1];
         r.rebuild = { ...stepResult(m2, content.reports), reused: reused === undefined ? undefined : Number(reused), edited: path.relative(content.root, edited) };
@@ -169,11 +185,13 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
       } finally {
         writeFileSync(edited, before);
       }
+      await settle(out);
     }
     if (!o.keep) rmSync(out, { recursive: true, force: true });
   }
   if (o.only.includes('check')) {
     log('check only (nianbao check) …');
+    await settle();
     const m = await runNode(nianbao, ['check', '--root', content.root], { nodeFlags: flags('check'), logFile: path.join(dir, 'check.log') });
     r.check = stepResult(m, content.reports);
     log(`check: ${secs(m.wallMs)}, peak ${mib(m.peakRssMiB)}${r.check.ok ? '' : ` — FAILED\n${r.check.error}`}`);
@@ -194,6 +212,7 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
     const b = makeBaseline(content.root, base);
     log(`baseline: plain Eleventy over ${b.pages} Markdown pages …`);
     rmSync(path.join(base, '_site'), { recursive: true, force: true });
+    await settle();
     const eleventy = path.join(PACKAGE_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
     const m = await runNode(eleventy, ['--input=src', '--output=_site', '--quiet'], { cwd: base, nodeFlags: o.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, 'baseline')}`] : [], logFile: path.join(dir, 'baseline.log') });
     r.baseline = { ...stepResult(m, b.pages), pages: b.pages };
