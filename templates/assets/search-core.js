@@ -57,7 +57,7 @@ export const isWord = (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a
 
 /**
  * Calls `emit(term, inTitleAlso)` for every term occurrence of `text`: Han unigrams, Han bigrams, ASCII words.
- * The reference tokeniser (the indexer has a faster loop over the same rules; tests/unit/search-core.test.ts
+ * The reference tokeniser (the indexer has a faster loop over the same rules; tests/unit/search-index.test.ts
  * checks that both agree).
  */
 export function eachTerm(text, emit) {
