@@ -94,7 +94,8 @@ export function reportDataFiles(page: ExportReport, config: SiteConfig, contentR
   return files;
 }
 
-const byteLength = (data: string | Buffer): number => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
+/** The size of a file's data in bytes (a string is written as UTF-8). */
+export const byteLength = (data: string | Buffer): number => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
 
 /** Writes files into the output folder (creating their folders), each checked to stay inside it. */
 export function writeDataFiles(outputDir: string, files: readonly DataFile[]): OpenDataResult {

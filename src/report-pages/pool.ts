@@ -11,7 +11,7 @@ import path from 'node:path';
 import { outputPath } from '../export/files.ts';
 import { ReportPageRenderer, type BatchWritten, type SharedData } from './render.ts';
 import { makeBatches, type Batch } from './transfer.ts';
-import { MANIFEST_URL, manifestText, readManifest, sharedKey, type ReportRecord } from './reuse.ts';
+import { MANIFEST_URL, manifestText, reuseFrom, type ReportRecord } from './reuse.ts';
 
 /** Reports per batch: big enough that posting is cheap, small enough to keep threads busy to the end. */
 export const BATCH_REPORTS = 200;
@@ -117,8 +117,7 @@ export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritt
   if (threads === 0) {
     // One batch of plain data, as a thread would get it: the same keys and the same pages.
     const renderer = new ReportPageRenderer(job.shared);
-    const previous = job.previous ? { dir: job.previous, manifest: readManifest(job.previous) } : undefined;
-    const reuse = { sharedKey: sharedKey(job.shared), previous };
+    const reuse = reuseFrom(job.shared, job.previous);
     for (const batch of makeBatches(job.pages, job.compares, Infinity)) done(renderer.writeBatch(batch, job.outputDir, reuse));
   } else {
     // Batches are shallow views of the models; each is cloned only when a thread asks for it.

@@ -13,9 +13,9 @@ import { permalinkFor } from '../site/paths.ts';
 import { FILTERS } from '../search/bundle.ts';
 import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
-import { reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
+import { byteLength, reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
 import { openBatch, type Batch, type LocalBatch } from './transfer.ts';
-import { batchKeys, reportId, reuseReport, type Manifest, type ReportRecord } from './reuse.ts';
+import { batchKeys, reportId, reuseReport, type ReportRecord, type ReuseFrom } from './reuse.ts';
 
 /** What every report page shares: plain data, so that it can be posted to a worker. */
 export interface SharedData {
@@ -37,15 +37,6 @@ export interface BatchWritten extends Written {
   records: Array<[string, ReportRecord]>;
 }
 
-/** The previous build to take unchanged reports from (reuse.ts), or none (every report rendered). */
-export interface ReuseFrom {
-  /** The previous output folder and its manifest. */
-  previous?: { dir: string; manifest: Manifest };
-  /** sharedKey(shared data). */
-  sharedKey: string;
-}
-
-const byteLength = (data: string | Buffer): number => (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
 
 /** The layout every page uses, and the page bodies under templates/reports/. */
 const LAYOUT = 'base.njk';

@@ -97,6 +97,19 @@ export function batchKeys(batch: Batch, shared: string, contentRoot: string): st
   });
 }
 
+/** The previous build to take unchanged reports from, or none (every report rendered), and the shared key. */
+export interface ReuseFrom {
+  /** The previous output folder and its manifest. */
+  previous?: { dir: string; manifest: Manifest };
+  /** sharedKey(shared data). */
+  sharedKey: string;
+}
+
+/** What a renderer needs to reuse reports from `previousOutput` (if any) for pages made from `shared`. */
+export function reuseFrom(shared: SharedData, previousOutput: string | undefined): ReuseFrom {
+  return { sharedKey: sharedKey(shared), previous: previousOutput ? { dir: previousOutput, manifest: readManifest(previousOutput) } : undefined };
+}
+
 /** The previous build's manifest, or an empty one when there is none (or it cannot be read). */
 export function readManifest(previousOutput: string | undefined): Manifest {
   const empty: Manifest = { version: VERSION, reports: {} };

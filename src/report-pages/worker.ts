@@ -1,16 +1,13 @@
 // A report page thread (pool.ts): compiles the templates once, then renders and writes batch after batch, taking
 // unchanged reports from the previous output (reuse.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { ReportPageRenderer, type ReuseFrom } from './render.ts';
-import { readManifest, sharedKey } from './reuse.ts';
+import { ReportPageRenderer } from './render.ts';
+import { reuseFrom } from './reuse.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './pool.ts';
 
 const init = workerData as WorkerInit;
 const renderer = new ReportPageRenderer(init.shared);
-const reuse: ReuseFrom = {
-  sharedKey: sharedKey(init.shared),
-  previous: init.previous ? { dir: init.previous, manifest: readManifest(init.previous) } : undefined,
-};
+const reuse = reuseFrom(init.shared, init.previous);
 const port = parentPort!;
 port.on('message', (m: ToWorker) => {
   if ('done' in m) {

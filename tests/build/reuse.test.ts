@@ -75,8 +75,7 @@ describe('incremental build', () => {
     const out = path.join(content, '_site');
     build(content, out);
     build(content, out);
-    // The previous output is gone after the swap; a linked file that was created in the first build keeps its
-    // inode's birth: the link count is 1 again, but its inode is the first build's.
+    // A linked file is the previous build's file under a new name: same inode. A copy or a rewrite would not be.
     const page = path.join(out, 'reports', 'demo-city-edu', '2022', 'pinyin', 'index.html');
     const ino = statSync(page).ino;
     build(content, out);
