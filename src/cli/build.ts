@@ -13,7 +13,20 @@ import type { EleventyConfig } from '../eleventy/plugin.ts';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 import type { SiteData } from '../model/types.ts';
 import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
-import { abortBackgroundWork, preloadSite, reportPagesWritten } from '../eleventy/plugin.ts';
+import { abortBackgroundWork, pageModels, preloadSite, reportPagesWritten, sharedData } from '../eleventy/plugin.ts';
+import { writeReportPages, type ReportPagesWritten } from '../report-pages/pool.ts';
+import type { SitePaths } from '../load/site.ts';
+
+/**
+ * A shard build writes the report pages of the shard's offices and their manifest, nothing else: the listings,
+ * roll-ups, open-data bulk files and search index cover the whole site and are made by the merge build, which
+ * links these pages instead of rendering them. The pages are the ones a whole build makes, byte for byte: a
+ * report page shows only its own office's reports and the regions above it, all of which the shard loads.
+ */
+function writeShard(paths: SitePaths, site: SiteData, outputDir: string, reuse: string[]): Promise<ReportPagesWritten> {
+  const pages = pageModels(site);
+  return writeReportPages({ pages: pages.reports, compares: pages.compares, shared: sharedData(paths, site, pages, false), outputDir, reuse });
+}
 
 export interface BuildOptions {
   /** Content root: the folder holding site.yml and reports/. */
@@ -27,6 +40,13 @@ export interface BuildOptions {
   timings?: boolean;
   /** Render every report, even those whose pages in the current output would come out the same (reuse.ts). */
   full?: boolean;
+  /**
+   * Build one shard: only the report pages of the offices in this region and the regions below it, with their
+   * manifest, for a merge build to take (`reuse`). See docs/scaling.md.
+   */
+  shard?: string;
+  /** Outputs of shard builds (or any earlier build of the same site) to take unchanged reports from. */
+  reuse?: string[];
 }
 
 /** From this many reports the replaced output is removed in the background (see removeOld). */
@@ -74,7 +94,8 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
   const paths = defaultPaths(opts.root);
   const output = path.resolve(opts.output ?? path.join(opts.root, '_site'));
   enableTimings(opts.timings === true);
-  const loaded = timed('读取并检查报告', () => loadSite(paths));
+  if (opts.shard !== undefined && opts.pdf) throw new Error('分片生成（--shard）暂不支持 --pdf：请在合并生成时加 --pdf');
+  const loaded = timed('读取并检查报告', () => loadSite(paths, { shard: opts.shard }));
   const site = loaded.site;
   if (!site) throw new SourceErrors(loaded.diagnostics);
   preloadSite(paths, site);
@@ -85,13 +106,20 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     const cwd = process.cwd();
     // Eleventy resolves its folders against the working directory.
     process.chdir(PACKAGE_ROOT);
-    let written: unknown[];
+    let written: unknown[] = [];
+    let pages: ReportPagesWritten;
+    // Unchanged reports are taken from the outputs named by --reuse (shard builds) and from the current output,
+    // which the new one replaces (src/report-pages/reuse.ts).
+    const reuseFrom = [...(opts.reuse ?? []), ...(opts.full || !existsSync(output) ? [] : [output])];
     try {
-      // Unchanged reports are taken from the current output, which the new one replaces (src/report-pages/reuse.ts).
-      const reuseFrom = opts.full || !existsSync(output) ? undefined : output;
-      const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true }, { pdf: opts.pdf, reuseFrom });
-      const result = await timed('生成网站（含以下各项）', () => elev.write());
-      written = (Array.isArray(result) ? result.flat(2) : []) as unknown[];
+      if (opts.shard !== undefined) {
+        pages = await timed('报告页（分片）', () => writeShard(paths, site, tmp, reuseFrom));
+      } else {
+        const elev = createEleventy(opts.root, tmp, { quietMode: opts.quiet ?? true }, { pdf: opts.pdf, reuseFrom });
+        const result = await timed('生成网站（含以下各项）', () => elev.write());
+        written = (Array.isArray(result) ? result.flat(2) : []) as unknown[];
+        pages = reportPagesWritten();
+      }
     } finally {
       process.chdir(cwd);
     }
@@ -105,7 +133,6 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     if (existsSync(output)) renameSync(output, old);
     renameSync(tmp, output);
     removeOld(old, site.reports.length);
-    const pages = reportPagesWritten();
     return { files: written.length + pages.files, warnings: loaded.diagnostics, site, phases: [...recordedPhases()], reused: pages.reused };
   } catch (e) {
     await abortBackgroundWork();

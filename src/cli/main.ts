@@ -9,9 +9,11 @@ import path from 'node:path';
 import { SourceErrors, type Diagnostic } from '../load/diagnostics.ts';
 
 const USAGE = `用法：nianbao <命令> [选项]
-  build [--out 目录] [--pdf] [--timings] [--full]
+  build [--out 目录] [--pdf] [--timings] [--full] [--shard 地区代号] [--reuse 目录]…
                             检查全部报告并生成网站（默认输出到 _site/）；--pdf 同时生成每份报告的 PDF；
-                            --timings 列出各阶段用时；未改动的报告页沿用上次的输出，--full 全部重新生成
+                            --timings 列出各阶段用时；未改动的报告页沿用上次的输出，--full 全部重新生成；
+                            --shard 只生成该地区及其下级地区的报告页（分片，可在多台机器上同时生成），
+                            --reuse 合并生成时沿用各分片输出目录中的报告页（可写多次）
   serve [--port 8080]       本地预览，修改报告后自动刷新
   check [--format human|json|github]
                             只检查报告，不生成网站
@@ -21,10 +23,17 @@ const USAGE = `用法：nianbao <命令> [选项]
 选项 --root 目录 指定项目目录（默认为当前目录）。`;
 
 function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i >= 0) return args[i + 1];
-  const eq = args.find((a) => a.startsWith(`--${name}=`));
-  return eq?.slice(name.length + 3);
+  return options(args, name)[0];
+}
+
+/** Every value of an option that may be given more than once (--reuse a --reuse b, or --reuse=a). */
+function options(args: string[], name: string): string[] {
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    if (a === `--${name}` && args[i + 1] !== undefined) out.push(args[i + 1]!);
+    else if (a.startsWith(`--${name}=`)) out.push(a.slice(name.length + 3));
+  });
+  return out;
 }
 
 const printDiagnostics = async (ds: Diagnostic[], format: string) => (await import('./check.ts')).printDiagnostics(ds, format);
@@ -45,12 +54,13 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build': {
         const { buildSite } = await import('./build.ts');
-        const { files, warnings, phases, reused } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf'), timings: args.includes('--timings'), full: args.includes('--full') });
+        const { files, warnings, phases, reused } = await buildSite({ root, output: option(args, 'out'), quiet: true, pdf: args.includes('--pdf'), timings: args.includes('--timings'), full: args.includes('--full'), shard: option(args, 'shard'), reuse: options(args, 'reuse') });
         // Phases that run on worker threads or beside Eleventy overlap: these are wall times, not a sum.
         for (const p of phases) console.error(`用时　${p.name}：${(p.ms / 1000).toFixed(1)} 秒`);
         // Warnings do not stop the build; they are printed here and listed on the oversight page (/quality/).
         await printDiagnostics(warnings, 'human');
-        console.log(`网站已生成：${files} 个文件${reused ? `（其中 ${reused} 份报告未改动，沿用上次生成的页面）` : ''}。`);
+        const shard = option(args, 'shard');
+        console.log(`${shard === undefined ? '网站' : `分片「${shard}」的报告页`}已生成：${files} 个文件${reused ? `（其中 ${reused} 份报告未改动，沿用上次生成的页面）` : ''}。`);
         return 0;
       }
       case 'serve':

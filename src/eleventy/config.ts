@@ -22,10 +22,10 @@ export interface BuildFeatures {
    */
   listingsOnly?: boolean;
   /**
-   * The previous output folder: reports whose pages would come out the same are linked from it instead of being
-   * rendered again (src/report-pages/reuse.ts). Unset: every report is rendered.
+   * Earlier output folders (the previous build, shard builds): reports whose pages would come out the same are
+   * linked from them instead of being rendered again (src/report-pages/reuse.ts). Unset: every report is rendered.
    */
-  reuseFrom?: string;
+  reuseFrom?: string[];
 }
 
 export function configure(eleventyConfig: EleventyConfig, contentRoot: string, features: BuildFeatures = {}) {

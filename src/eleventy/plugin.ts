@@ -20,6 +20,7 @@ import { compareView, officeCharts, regionCharts, rollupView } from '../site/vie
 import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
 import { writeReportPages } from '../report-pages/pool.ts';
 import type { ReportPagesWritten } from '../report-pages/pool.ts';
+import type { SharedData } from '../report-pages/render.ts';
 
 export interface NianbaoOptions {
   /** Project root holding site.yml and reports/. */
@@ -28,7 +29,7 @@ export interface NianbaoOptions {
   /** Build the search index beside the pages (default true). */
   search?: boolean;
   /** Optional outputs chosen per build (report PDFs are linked from the pages; listings only: see BuildFeatures). */
-  features?: { pdf?: boolean; listingsOnly?: boolean; reuseFrom?: string };
+  features?: { pdf?: boolean; listingsOnly?: boolean; reuseFrom?: string[] };
 }
 
 // The open-data page is another module's template; the navigation links it only when it is there.
@@ -84,6 +85,14 @@ export async function abortBackgroundWork(): Promise<void> {
   await Promise.all(all.map((s) => s.abort()));
 }
 
+/** The page models of a build (the same for a whole build and a shard build: see writeShard in src/cli/build.ts). */
+export const pageModels = (site: SiteData): SitePages => buildPages(site, { dataPage: existsSync(DATA_TEMPLATE) });
+
+/** What every report page shares, as the report-page threads get it. */
+export function sharedData(paths: SitePaths, site: SiteData, pages: SitePages, pdf: boolean): SharedData {
+  return { config: site.config, nav: pages.nav, features: { pdf }, prefix: readPathPrefix(paths), contentRoot: paths.root };
+}
+
 export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOptions = {}): void {
   const paths = options.paths ?? defaultPaths(options.root ?? process.cwd());
   let data: BuildData | undefined;
@@ -92,7 +101,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     if (!data) {
       const site = preloaded?.root === paths.root ? preloaded.site : loadSiteOrThrow(paths);
       preloaded = undefined;
-      data = { site, pages: timed('页面模型', () => buildPages(site, { dataPage: existsSync(DATA_TEMPLATE) })) };
+      data = { site, pages: timed('页面模型', () => pageModels(site)) };
     }
     return data;
   };
@@ -164,9 +173,9 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     reportPages = timed('报告页（工作线程）', () => writeReportPages({
       pages: p.reports,
       compares: p.compares,
-      shared: { config: load().site.config, nav: p.nav, features: { pdf: options.features?.pdf === true }, prefix, contentRoot: paths.root },
+      shared: sharedData(paths, load().site, p, options.features?.pdf === true),
       outputDir: path.resolve(directories.output),
-      previous: options.features?.reuseFrom,
+      reuse: options.features?.reuseFrom,
     }));
     // Awaited in eleventy.after; a failure must not go unhandled in between.
     reportPages.catch(() => undefined);

@@ -21,8 +21,8 @@ export const MIN_REPORTS_FOR_THREADS = 1_000;
 export interface WorkerInit {
   shared: SharedData;
   outputDir: string;
-  /** The previous output folder, whose unchanged reports are linked instead of rendered (reuse.ts). */
-  previous?: string;
+  /** Earlier output folders, whose unchanged reports are linked instead of rendered (reuse.ts). */
+  reuse?: string[];
 }
 export type ToWorker = { batch: Batch } | { done: true };
 export type FromWorker = { written: BatchWritten } | { error: string };
@@ -61,8 +61,8 @@ export interface RenderJob {
   outputDir: string;
   /** Threads to use; default renderThreads(pages). 0 renders on this thread. */
   threads?: number;
-  /** The previous output folder: reports whose inputs are unchanged are linked from it (reuse.ts). */
-  previous?: string;
+  /** Earlier output folders (the previous build, shard builds): unchanged reports are linked from them (reuse.ts). */
+  reuse?: string[];
 }
 
 function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: BatchWritten) => void): Promise<void> {
@@ -100,7 +100,7 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: Ba
 }
 
 /**
- * Renders and writes every report's pages, or links them from `previous` where nothing they show changed, and
+ * Renders and writes every report's pages, or links them from earlier outputs (`reuse`) where nothing they show changed, and
  * records what it wrote (MANIFEST_URL) for the next build; resolves with the totals, or rejects on the first failure.
  */
 export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritten> {
@@ -117,14 +117,14 @@ export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritt
   if (threads === 0) {
     // One batch of plain data, as a thread would get it: the same keys and the same pages.
     const renderer = new ReportPageRenderer(job.shared);
-    const reuse = reuseFrom(job.shared, job.previous);
+    const reuse = reuseFrom(job.shared, job.reuse);
     for (const batch of makeBatches(job.pages, job.compares, Infinity)) done(renderer.writeBatch(batch, job.outputDir, reuse));
   } else {
     // Batches are shallow views of the models; each is cloned only when a thread asks for it.
     const batches = makeBatches(job.pages, job.compares, BATCH_REPORTS);
     let i = 0;
     const next = () => batches[i++];
-    const init: WorkerInit = { shared: job.shared, outputDir: job.outputDir, previous: job.previous };
+    const init: WorkerInit = { shared: job.shared, outputDir: job.outputDir, reuse: job.reuse };
     const runs = Array.from({ length: Math.min(threads, batches.length) }, () => runWorker(init, next, done));
     const settled = await Promise.allSettled(runs);
     const failed = settled.find((s) => s.status === 'rejected');

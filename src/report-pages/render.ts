@@ -14,8 +14,8 @@ import { FILTERS } from '../search/bundle.ts';
 import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
 import { byteLength, reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
-import { openBatch, type Batch, type LocalBatch } from './transfer.ts';
-import { batchKeys, reportId, reuseReport, type ReportRecord, type ReuseFrom } from './reuse.ts';
+import { OpenedBatch, type Batch, type LocalBatch } from './transfer.ts';
+import { batchKeys, reportId, reuseFromSources, type ReportRecord, type ReuseFrom } from './reuse.ts';
 
 /** What every report page shares: plain data, so that it can be posted to a worker. */
 export interface SharedData {
@@ -92,19 +92,18 @@ export class ReportPageRenderer {
    */
   writeBatch(batch: Batch, outputDir: string, reuse: ReuseFrom): BatchWritten {
     const keys = batchKeys(batch, reuse.sharedKey, this.shared.contentRoot);
-    const local = openBatch(batch);
-    const compareOf = new Map(local.compares.map((c) => [c.report, c]));
     const out: BatchWritten = { files: 0, bytes: 0, reused: 0, records: [] };
-    local.pages.forEach((p, i) => {
-      const id = reportId(p.report.officeId, p.report.year);
+    const opened = new OpenedBatch(batch);
+    batch.pages.forEach((wire, i) => {
+      const report = batch.reports[wire.report]!;
+      const id = reportId(report.officeId, report.year);
       const key = keys[i]!;
-      const before = reuse.previous?.manifest.reports[id];
-      let record: ReportRecord;
-      if (reuse.previous && before && reuseReport(before, key, reuse.previous.dir, outputDir)) {
-        record = before;
+      let record = reuseFromSources(reuse, id, key, outputDir);
+      if (record) {
         out.reused++;
       } else {
-        const files = this.files(p, compareOf.get(p.report));
+        const { page, compare } = opened.page(i);
+        const files = this.files(page, compare);
         writeDataFiles(outputDir, files);
         record = { key, files: files.map((f) => [f.url, byteLength(f.data)]) };
       }

@@ -97,17 +97,29 @@ export function batchKeys(batch: Batch, shared: string, contentRoot: string): st
   });
 }
 
-/** The previous build to take unchanged reports from, or none (every report rendered), and the shared key. */
+/** Earlier outputs to take unchanged reports from (none: every report is rendered), and the shared key. */
 export interface ReuseFrom {
-  /** The previous output folder and its manifest. */
-  previous?: { dir: string; manifest: Manifest };
+  /** Output folders with their manifests, in the order they are tried. */
+  sources: Array<{ dir: string; manifest: Manifest }>;
   /** sharedKey(shared data). */
   sharedKey: string;
 }
 
-/** What a renderer needs to reuse reports from `previousOutput` (if any) for pages made from `shared`. */
-export function reuseFrom(shared: SharedData, previousOutput: string | undefined): ReuseFrom {
-  return { sharedKey: sharedKey(shared), previous: previousOutput ? { dir: previousOutput, manifest: readManifest(previousOutput) } : undefined };
+/**
+ * What a renderer needs to reuse reports from earlier outputs: the previous build of the same site, and for a
+ * merge the outputs of shard builds (nianbao build --shard; docs/scaling.md).
+ */
+export function reuseFrom(shared: SharedData, outputs: readonly string[] = []): ReuseFrom {
+  return { sharedKey: sharedKey(shared), sources: outputs.map((dir) => ({ dir, manifest: readManifest(dir) })) };
+}
+
+/** Links report `id`'s files from the first source that holds them under `key`; its record, or undefined. */
+export function reuseFromSources(reuse: ReuseFrom, id: string, key: string, outputDir: string): ReportRecord | undefined {
+  for (const { dir, manifest } of reuse.sources) {
+    const record = manifest.reports[id];
+    if (record && reuseReport(record, key, dir, outputDir)) return record;
+  }
+  return undefined;
 }
 
 /** The previous build's manifest, or an empty one when there is none (or it cannot be read). */

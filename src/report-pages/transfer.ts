@@ -69,11 +69,30 @@ export function makeBatches(pages: readonly ReportPage[], compares: readonly Com
   return batches;
 }
 
-/** A batch as page models again, on the thread that renders it. */
-export function openBatch(b: Batch): LocalBatch {
-  const reports = b.reports.map(fromWire);
-  return {
-    pages: b.pages.map((p) => ({ ...p, report: reports[p.report]! })),
-    compares: b.compares.map((c) => ({ ...c, report: reports[c.report]!, previous: reports[c.previous]! })),
-  };
+/**
+ * A batch as page models again, on the thread that renders it. Each report is opened (its Markdown rendered) on
+ * first use: in an incremental build most reports of a batch are linked from the previous output, never rendered.
+ */
+export class OpenedBatch {
+  private readonly reports: Array<Report | undefined>;
+  private readonly compareOf: Map<number, WireComparePage>;
+
+  constructor(private readonly batch: Batch) {
+    this.reports = new Array<Report | undefined>(batch.reports.length);
+    this.compareOf = new Map(batch.compares.map((c) => [c.report, c]));
+  }
+
+  private report(i: number): Report {
+    return (this.reports[i] ??= fromWire(this.batch.reports[i]!));
+  }
+
+  /** The batch's i-th page, and its comparison with last year if it has one. */
+  page(i: number): { page: ReportPage; compare?: ComparePage } {
+    const w = this.batch.pages[i]!;
+    const c = this.compareOf.get(w.report);
+    return {
+      page: { ...w, report: this.report(w.report) },
+      compare: c && { ...c, report: this.report(c.report), previous: this.report(c.previous) },
+    };
+  }
 }

@@ -7,7 +7,7 @@ import type { FromWorker, ToWorker, WorkerInit } from './pool.ts';
 
 const init = workerData as WorkerInit;
 const renderer = new ReportPageRenderer(init.shared);
-const reuse = reuseFrom(init.shared, init.previous);
+const reuse = reuseFrom(init.shared, init.reuse);
 const port = parentPort!;
 port.on('message', (m: ToWorker) => {
   if ('done' in m) {
