@@ -6,7 +6,6 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Eleventy, type EleventyOptions } from '@11ty/eleventy';
 import { INPUT_DIR, PACKAGE_ROOT, configure, type BuildFeatures } from '../eleventy/config.ts';
-import { writePdfs } from '../render/pdf.ts';
 import { enableTimings, recordedPhases, timed, type Phase } from '../util/timings.ts';
 import { reportUrl } from '../site/paths.ts';
 import type { EleventyConfig } from '../eleventy/plugin.ts';
@@ -125,6 +124,8 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
     }
     if (opts.pdf) {
       const jobs = site.reports.map((r) => ({ url: reportUrl(r.officeId, r.year), date: r.meta.published ?? `${r.year}-12-31` }));
+      // Playwright is loaded only for a build that prints PDFs.
+      const { writePdfs } = await import('../render/pdf.ts');
       await timed('PDF', () => writePdfs(tmp, `https://${site.config.domain}`, site.config.pathPrefix, jobs));
     }
     let old = `${output}.old-${process.pid}`;

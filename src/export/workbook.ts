@@ -3,7 +3,9 @@
 // out (行政复议 | 行政诉讼 › … over 结果维持 …), with block titles on top for table 二. Labels are verbatim, numbers
 // are numbers, 不适用/缺失/未发布 are text. Written with exceljs's streaming writer (one sheet at a time, rows
 // flushed as they are written), then every zip entry is stamped with a date from the data.
-import ExcelJS from 'exceljs';
+// Loaded when a workbook is written: exceljs takes ~1 s to load, which each report-page thread (importing this
+// module for the sheet names) would pay for nothing.
+import type ExcelJS from 'exceljs';
 import { once, type EventEmitter } from 'node:events';
 import { yearsText, type CompiledFormat, type CompiledTable } from '../formats/index.ts';
 import type { ColumnDef, RowDef } from '../formats/types.ts';
@@ -130,6 +132,7 @@ class DirectRows {
     private ws: WriterInternals,
     private styles: StylesInternals['styles'],
     width: number,
+    private types: { number: ExcelJS.ValueType; string: ExcelJS.ValueType },
   ) {
     if (typeof ws.stream?.write !== 'function' || typeof styles?.addStyleModel !== 'function') throw new Error('workbook: exceljs internals changed');
     // Rows go after every committed row: none may be left open.
@@ -155,7 +158,7 @@ class DirectRows {
       if (!min) min = c;
       max = c;
       const isNumber = typeof v === 'number';
-      const id = this.styleId(styles[c] ?? NO_STYLE, isNumber ? ExcelJS.ValueType.Number : ExcelJS.ValueType.String);
+      const id = this.styleId(styles[c] ?? NO_STYLE, isNumber ? this.types.number : this.types.string);
       cells += `<c r="${this.letters[c]}${n}"${id ? ` s="${id}"` : ''}${isNumber ? '' : ' t="str"'}><v>${xmlText(String(v))}</v></c>`;
     }
     if (!min) return;
@@ -228,7 +231,8 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, f: CompiledFor
 
   // Data rows: one per report of this format; values and styles by column (index 0 unused).
   const width = idCols + head.width;
-  const direct = exceljsRows ? undefined : new DirectRows(ws as unknown as WriterInternals, (wb as unknown as StylesInternals).styles, width);
+  const { ValueType } = (await import('exceljs')).default;
+  const direct = exceljsRows ? undefined : new DirectRows(ws as unknown as WriterInternals, (wb as unknown as StylesInternals).styles, width, { number: ValueType.Number, string: ValueType.String });
   const input = zipInput(ws);
   const values = new Array<string | number | null>(width + 1).fill(null);
   const styles = new Array<Partial<ExcelJS.Style> | undefined>(width + 1).fill(undefined);
@@ -275,7 +279,8 @@ export interface WorkbookOptions {
 
 /** Writes the workbook to `file`. `reports` in the order the lines should appear. */
 export async function writeWorkbook(file: string, reports: readonly ExportReport[], opts: WorkbookOptions): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const when = new Date(`${opts.date}T00:00:00Z`);
   wb.created = when;
   wb.modified = when;
