@@ -15,6 +15,7 @@ import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
 import { abortBackgroundWork, pageModels, preloadSite, reportPagesWritten, sharedData } from '../eleventy/plugin.ts';
 import { writeReportPages, type ReportPagesWritten } from '../report-pages/pool.ts';
 import type { SitePaths } from '../load/site.ts';
+import { shareCells } from '../model/compact.ts';
 
 /**
  * A shard build writes the report pages of the shard's offices and their manifest, nothing else: the listings,
@@ -97,6 +98,8 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
   const loaded = timed('读取并检查报告', () => loadSite(paths, { shard: opts.shard }));
   const site = loaded.site;
   if (!site) throw new SourceErrors(loaded.diagnostics);
+  // Checked: from here on the cells are only read (src/model/compact.ts).
+  shareCells(site);
   preloadSite(paths, site);
 
   const tmp = `${output}.tmp-${process.pid}`;

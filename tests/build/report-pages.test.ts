@@ -9,6 +9,7 @@ import { buildPages } from '../../src/site/pages.ts';
 import { writeReportPages } from '../../src/report-pages/pool.ts';
 import { makeBatches } from '../../src/report-pages/transfer.ts';
 import { REPO } from '../helpers/content.ts';
+import { shareCells } from '../../src/model/compact.ts';
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -25,6 +26,8 @@ function files(dir: string): string[] {
 
 describe('report pages', () => {
   const site = loadSiteOrThrow(defaultPaths(REPO));
+  // As `nianbao build` does: the manifest's keys cover the models as the build has them (src/model/compact.ts).
+  shareCells(site);
   const pages = buildPages(site, { dataPage: true });
   const shared = { config: site.config, nav: pages.nav, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: REPO };
 

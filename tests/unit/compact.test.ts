@@ -1,0 +1,38 @@
+// shareCells (src/model/compact.ts): after loading, equal cells become one shared frozen object, and every table
+// reads the same values as before.
+import { describe, expect, it } from 'vitest';
+import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
+import { shareCells } from '../../src/model/compact.ts';
+import type { Cell, SiteData } from '../../src/model/types.ts';
+import { REPO } from '../helpers/content.ts';
+
+const cellsOf = (site: SiteData): Cell[] =>
+  site.reports.flatMap((r) => Object.values(r.tables).flatMap((t) => (t.status === 'published' ? t.blocks.flatMap((b) => b.cells.flat()) : [])));
+/** A cell's value as a reader sees it (its position in the source left out). */
+const seen = (c: Cell) => (c.status === 'number' ? [c.status, c.value, c.computed] : [c.status, c.computed]);
+
+describe('shareCells', () => {
+  it('keeps every value, shares equal cells and freezes them', () => {
+    const site = loadSiteOrThrow(defaultPaths(REPO));
+    const before = cellsOf(site).map(seen);
+    expect(before.length).toBeGreaterThan(10_000);
+    shareCells(site);
+    const after = cellsOf(site);
+    expect(after.map(seen)).toEqual(before);
+    const distinct = new Set(after);
+    expect(distinct.size).toBeLessThan(after.length / 10);
+    expect(new Set(after.map((c) => JSON.stringify(seen(c)))).size).toBe(distinct.size);
+    expect(after.every((c) => Object.isFrozen(c) && !('pos' in c))).toBe(true);
+  });
+
+  it('keeps -0 apart from 0', () => {
+    const site = loadSiteOrThrow(defaultPaths(REPO));
+    const [a, b] = cellsOf(site).filter((c) => c.status === 'number');
+    Object.assign(a!, { value: -0 });
+    Object.assign(b!, { value: 0 });
+    shareCells(site);
+    const numbers = cellsOf(site).filter((c): c is Extract<Cell, { status: 'number' }> => c.status === 'number');
+    expect(Object.is(numbers[0]!.value, -0)).toBe(true);
+    expect(Object.is(numbers[1]!.value, 0)).toBe(true);
+  });
+});
