@@ -179,20 +179,28 @@ export function shingle(text: string, reuse?: Shingled): Shingled {
   let size = 16;
   while (size < windows * 2) size *= 2;
   const slots = reuse && reuse.slots.buffer.byteLength >= size * 4 ? new Int32Array(reuse.slots.buffer, 0, size).fill(0) : new Int32Array(size);
-  const t: Shingled = { length: units.length, units, hashes: int32s(reuse?.hashes, windows), slots, distinct: 0, firsts: int32s(reuse?.firsts, windows) };
+  const hashes = int32s(reuse?.hashes, windows);
+  const firsts = int32s(reuse?.firsts, windows);
+  // probe() written out, on locals: this loop runs once per character of every report's prose.
+  const mask = size - 1;
+  let distinct = 0;
   let rolling = 0;
   for (let k = 0; k < SHINGLE - 1 && k < units.length; k++) rolling = (Math.imul(rolling, BASE) + units[k]!) | 0;
   for (let i = 0; i < windows; i++) {
     if (i > 0) rolling = (rolling - Math.imul(units[i - 1]!, BASE_TOP)) | 0;
     rolling = (Math.imul(rolling, BASE) + units[i + SHINGLE - 1]!) | 0;
-    const h = (t.hashes[i] = mix(rolling));
-    const slot = probe(t, units, i, h);
-    if (t.slots[slot] === 0) {
-      t.slots[slot] = i + 1;
-      t.firsts[t.distinct++] = i;
+    const h = (hashes[i] = mix(rolling));
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = slots[slot]!;
+      if (at === 0) {
+        slots[slot] = i + 1;
+        firsts[distinct++] = i;
+        break;
+      }
+      if (hashes[at - 1] === h && sameShingle(units, at - 1, units, i)) break;
     }
   }
-  return t;
+  return { length: units.length, units, hashes, slots, distinct, firsts };
 }
 
 /** Whether a prepared text is long enough to call a copy (sharedShare is undefined otherwise). */

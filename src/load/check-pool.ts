@@ -76,8 +76,9 @@ export function threadsFor(entries: number, machine: Machine = thisMachine()): n
 
 /** A check thread, started ahead of its work; it loads its modules meanwhile, then waits for its input. */
 export class CheckWorker {
-  // Started through the shared TypeScript entry; its input arrives later, as its first message.
-  private readonly worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('./check-worker.ts', import.meta.url).href } });
+  // Started through the shared TypeScript entry, compiled (no tsx in the thread: see ts-bundle.mjs); its input
+  // arrives later, as its first message.
+  private readonly worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { entry: new URL('./check-worker.ts', import.meta.url).href, bundle: true } });
   private readonly answer: Promise<Array<[number, RunResult]>>;
   private started = false;
 
