@@ -123,7 +123,8 @@ export interface LoadOptions {
   /**
    * Build one region of a larger site: the id of a region in regions.yml. Every office.yml is still read and
    * checked (the checks between offices stay whole), but only the reports of offices in this region or below it
-   * are loaded and checked, and only those offices are in the site. See docs/scaling.md.
+   * are loaded and checked, and only those offices are in the site. Several region ids are separated by commas.
+   * See docs/scaling.md.
    */
   shard?: string;
 }
@@ -162,8 +163,12 @@ export function loadHead(p: SitePaths, opts: LoadOptions = {}): SiteHead {
   for (const r of regions) if (r.parent && !regionIds.has(r.parent)) problem(regionsFile, 'REF', `地区「${r.id}」的上级「${r.parent}」不存在`);
   let shardRegions: Set<string> | undefined;
   if (opts.shard !== undefined) {
-    if (!regionIds.has(opts.shard)) problem(regionsFile, 'REF', `分片地区「${opts.shard}」不在 regions.yml 中`, '--shard 后写 regions.yml 中的地区代号，只生成该地区及其下级地区的报告');
-    shardRegions = regionSubtree(regions, opts.shard);
+    // One region id, or several separated by commas (a CI job may take a few small regions).
+    shardRegions = new Set();
+    for (const id of opts.shard.split(',').map((s) => s.trim())) {
+      if (!regionIds.has(id)) problem(regionsFile, 'REF', `分片地区「${id}」不在 regions.yml 中`, '--shard 后写 regions.yml 中的地区代号（多个以逗号分隔），只生成这些地区及其下级地区的报告');
+      for (const r of regionSubtree(regions, id)) shardRegions.add(r);
+    }
   }
   return { cfg, regions, regionIds, shardRegions, diagnostics: out };
 }
