@@ -1,22 +1,25 @@
-// `npm run bench -- [--sizes 1000,10000] [--keep] [--work DIR] [--only build,check,dev,baseline] [--heap MB]
-//                   [--edits 2] [--cpu-prof] [--out FILE]`
+// `npm run bench -- [--sizes 1000,10000] [--keep] [--work DIR] [--only build,check,dev,baseline,shard] [--heap MB]
+//                   [--edits 2] [--shards 4] [--cpu-prof] [--out FILE]`
 //
 // For each size N: generates N synthetic reports with the demo generator, then measures — each as a whole,
 // separate process — the full build (`nianbao build`), the incremental build after editing one report (`nianbao
 // build` again over the same output, which reuses every unchanged report), the check alone (`nianbao check`), the dev server's
 // edit → visible time after changing one report (`nianbao serve`), and the baseline: plain Eleventy building the
-// same reports' prose as N Markdown pages with a one-line layout. Prints a table, checks the targets of issue 8
+// same reports' prose as N Markdown pages with a one-line layout; and a sharded build: the regions cut into K
+// shards, each built alone (`nianbao build --shard`, one after another here, side by side on K machines), then the
+// merge build that links their report pages (`--reuse`). Prints a table, checks the targets of issue 8
 // and writes everything to bench-results/<sizes>.json. See docs/scaling.md.
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { load as loadYaml } from 'js-yaml';
 import { measureDevEdits, type DevResult } from './devserver.ts';
 import { ensureContent, makeBaseline, reportFiles, type Content } from './fixtures.ts';
 import { PACKAGE_ROOT, hasGnuTime, runNode, type Measured } from './measure.ts';
 
-const STEPS = ['build', 'check', 'dev', 'baseline'] as const;
+const STEPS = ['build', 'check', 'dev', 'baseline', 'shard'] as const;
 type Step = (typeof STEPS)[number];
 
 /** Above this many reports, nianbao processes get a bigger V8 heap (documented in docs/scaling.md). */
@@ -50,6 +53,8 @@ interface SizeResult {
   check?: StepResult;
   dev?: Omit<DevResult, 'process'> & { peakRssMiB?: number; cpuMs?: number; ok: boolean };
   baseline?: StepResult & { pages: number };
+  /** K shard builds (their region ids), then the merge build that reuses their pages. */
+  sharded?: { shards: Array<StepResult & { regions: string[] }>; merge: StepResult & { reused?: number } };
 }
 
 interface Target {
@@ -68,6 +73,7 @@ function options() {
       only: { type: 'string', default: STEPS.join(',') },
       heap: { type: 'string' },
       edits: { type: 'string', default: '2' },
+      shards: { type: 'string', default: '4' },
       'cpu-prof': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -84,7 +90,7 @@ function options() {
   for (const s of only) if (!STEPS.includes(s)) throw new Error(`--only: one or more of ${STEPS.join(', ')}`);
   const heap = values.heap === undefined ? undefined : Number(values.heap);
   if (heap !== undefined && !(heap > 0)) throw new Error('--heap: megabytes, e.g. 3584');
-  return { sizes, keep: values.keep || values.work !== undefined, work: values.work, only, heap, edits: Number(values.edits), cpuProf: values['cpu-prof'], out: values.out };
+  return { sizes, keep: values.keep || values.work !== undefined, work: values.work, only, heap, edits: Number(values.edits), shards: Math.max(1, Number(values.shards) || 4), cpuProf: values['cpu-prof'], out: values.out };
 }
 
 function readmeLines(): string {
@@ -95,6 +101,7 @@ function readmeLines(): string {
   --keep                 keep the temporary folder
   --heap MB              --max-old-space-size for nianbao processes (default ${LARGE_HEAP_MB} above ${LARGE} reports)
   --edits N              dev-server edits to time (default 2)
+  --shards K             shards of the sharded build (default 4)
   --cpu-prof             write V8 CPU profiles of every measured process into the work folder
   --out FILE             JSON results (default bench-results/<sizes>.json)`;
 }
@@ -207,6 +214,7 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
     if (d.error) log(`dev server: FAILED — ${d.error}\n${lastLines(m.stderr)}`);
     rmSync(path.join(content.root, '_site'), { recursive: true, force: true });
   }
+  if (o.only.includes('shard')) r.sharded = await measureShards(content, dir, o.shards, flags);
   if (o.only.includes('baseline')) {
     const base = path.join(dir, 'baseline');
     const b = makeBaseline(content.root, base);
@@ -220,6 +228,46 @@ async function measureSize(n: number, work: string, o: ReturnType<typeof options
     rmSync(path.join(base, '_site'), { recursive: true, force: true });
   }
   return r;
+}
+
+/**
+ * Cuts the regions into `k` shards: the top-level regions, or, when there is only one (the demo's city), the
+ * regions right below it, in id order, in k runs of about equal length. Offices of a region above the shards (the
+ * city's own departments) are in none: the merge build renders them.
+ */
+function shardRegions(content: string, k: number): string[][] {
+  const regions = loadYaml(readFileSync(path.join(content, 'reports', 'regions.yml'), 'utf8')) as Record<string, { 上级?: string }>;
+  const ids = Object.keys(regions).sort();
+  let level = ids.filter((id) => !regions[id]!.上级);
+  if (level.length === 1) level = ids.filter((id) => regions[id]!.上级 === level[0]);
+  const per = Math.ceil(level.length / k);
+  return Array.from({ length: Math.min(k, level.length) }, (_, i) => level.slice(i * per, (i + 1) * per)).filter((s) => s.length > 0);
+}
+
+async function measureShards(content: Content, dir: string, k: number, flags: (name: string) => string[]): Promise<NonNullable<SizeResult['sharded']>> {
+  const nianbao = path.join(PACKAGE_ROOT, 'bin', 'nianbao.js');
+  const shards: NonNullable<SizeResult['sharded']>['shards'] = [];
+  const outs: string[] = [];
+  for (const [i, regions] of shardRegions(content.root, k).entries()) {
+    const out = path.join(dir, `shard-${i}`);
+    rmSync(out, { recursive: true, force: true });
+    log(`shard ${i + 1}: nianbao build --shard ${regions.length} regions …`);
+    await settle();
+    const m = await runNode(nianbao, ['build', '--root', content.root, '--out', out, '--shard', regions.join(',')], { nodeFlags: flags(`shard-${i}`), logFile: path.join(dir, `shard-${i}.log`) });
+    shards.push({ ...stepResult(m, content.reports), files: Number(/报告页已生成：(\d+) 个文件/.exec(m.stdout)?.[1] ?? NaN), regions });
+    log(`shard ${i + 1}: ${secs(m.wallMs)}, peak ${mib(m.peakRssMiB)}`);
+    outs.push(out);
+  }
+  const merged = path.join(dir, 'merged');
+  rmSync(merged, { recursive: true, force: true });
+  log(`merge build (--reuse × ${outs.length}) …`);
+  await settle();
+  const m = await runNode(nianbao, ['build', '--root', content.root, '--out', merged, ...outs.flatMap((o) => ['--reuse', o])], { nodeFlags: flags('merge'), logFile: path.join(dir, 'merge.log') });
+  const reused = /其中 (\d+) 份报告未改动/.exec(m.stdout)?.[1];
+  const merge = { ...stepResult(m, content.reports), reused: reused === undefined ? undefined : Number(reused) };
+  log(`merge: ${secs(m.wallMs)}, peak ${mib(m.peakRssMiB)}, ${reused ?? 0} reports reused`);
+  for (const out of [...outs, merged]) rmSync(out, { recursive: true, force: true });
+  return { shards, merge };
 }
 
 /** The targets of issue 8, against what was measured (null: not measured in this run). */
@@ -253,6 +301,12 @@ function printTable(results: SizeResult[], tgs: Target[]): void {
     row('incremental build, 1 report edited', r.rebuild, r.rebuild ? `${r.rebuild.reused ?? 0} reports reused` : '');
     row('plain Eleventy baseline', r.baseline, r.baseline ? `${r.baseline.pages} .md pages` : '');
     row('check only (nianbao check)', r.check);
+    if (r.sharded) {
+      for (const [i, s] of r.sharded.shards.entries()) row(`shard ${i + 1} of ${r.sharded.shards.length} (build --shard)`, s, `${s.regions.length} regions, ${s.files} files`);
+      row(`merge build (--reuse × ${r.sharded.shards.length})`, r.sharded.merge, `${r.sharded.merge.reused ?? 0} reports reused`);
+      const slowest = Math.max(...r.sharded.shards.map((s) => s.wallMs));
+      rows.push([String(r.reports), `sharded on ${r.sharded.shards.length} machines: slowest shard + merge`, secs(slowest + r.sharded.merge.wallMs), '', '', '', '']);
+    }
     if (r.dev) {
       rows.push([String(r.reports), 'dev server: first build', secs(r.dev.readyMs), secs(r.dev.cpuMs), mib(r.dev.peakRssMiB), '', r.dev.ok ? 'CPU, peak: whole session' : `FAILED: ${r.dev.error ?? ''}`]);
       for (const [i, e] of r.dev.edits.entries()) rows.push([String(r.reports), `dev server: edit ${i + 1} → visible`, secs(e.visibleMs), '', '', '', `rebuilt after ${secs(e.rebuiltMs)}`]);
@@ -302,7 +356,7 @@ async function main(): Promise<void> {
     )}\n`,
   );
   log(`results written to ${path.relative(process.cwd(), out)}`);
-  if (results.some((r) => [r.build, r.rebuild, r.check, r.baseline].some((s) => s && !s.ok) || (r.dev && !r.dev.ok))) process.exitCode = 1;
+  if (results.some((r) => [r.build, r.rebuild, r.check, r.baseline, r.sharded?.merge, ...(r.sharded?.shards ?? [])].some((s) => s && !s.ok) || (r.dev && !r.dev.ok))) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

@@ -43,6 +43,11 @@ describe('sharded build', () => {
     expect(existsSync(path.join(demo, 'index.html'))).toBe(false);
     expect(existsSync(path.join(demo, 'search-index'))).toBe(false);
 
+    // Several regions, separated by commas, overlapping or not: their subtrees together.
+    const both = path.join(tmp, 'both');
+    build(both, '--shard', 'jiangmen,guangdong');
+    expect(manifestIds(both)).toEqual(gdIds);
+
     const merged = path.join(tmp, 'merged');
     const out = build(merged, '--reuse', gd, '--reuse', demo);
     expect(Number(/其中 (\d+) 份报告未改动/.exec(out)?.[1])).toBe(all.length);
