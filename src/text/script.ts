@@ -1,7 +1,9 @@
 // Script detection and Traditional <-> Simplified conversion (site-norms.md, "Chinese text").
 // Conversion to Simplified must only run on text detected as Traditional: tw->cn over text that is
 // already Simplified corrupts names (乾县 -> 干县), hence detection plus a protected-terms list.
-import OpenCC from 'opencc-js';
+import { ConverterBuilder } from 'opencc-js/core';
+import * as t2cn from 'opencc-js/preset/t2cn';
+import { s2tw } from './s2tw.ts';
 
 export type Script = 'hant' | 'hans' | 'unknown';
 
@@ -14,12 +16,13 @@ export const PROTECTED_TERMS: readonly string[] = ['乾县', '乾安县'];
 
 type Convert = (text: string) => string;
 
-// Building opencc converters loads large dictionaries: create each once, on first use.
+// Building opencc converters loads large dictionaries: create each once, on first use. tw -> cn is opencc-js's own
+// converter from its tw -> cn preset (what OpenCC.Converter builds, without loading the other presets' data);
+// cn -> tw is opencc-js's conversion compiled into one pass (s2tw.ts), the largest cost of a build's renditions.
 let t2s: Convert | undefined;
-let s2t: Convert | undefined;
-const traditionalToSimplified = (): Convert => (t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+const traditionalToSimplified = (): Convert => (t2s ??= ConverterBuilder(t2cn as never)({ from: 'tw', to: 'cn' }));
 // Plain 'tw', not 'twp': the phrase mode changes vocabulary, unwanted in official text.
-const simplifiedToTraditional = (): Convert => (s2t ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+const simplifiedToTraditional = (): Convert => s2tw().convert;
 
 const HAN = /\p{Script=Han}/u;
 
