@@ -13,7 +13,7 @@ import { permalinkFor } from '../site/paths.ts';
 import { FILTERS } from '../search/bundle.ts';
 import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
-import { byteLength, reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
+import { reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
 import { OpenedBatch, type Batch, type LocalBatch } from './transfer.ts';
 import { batchKeys, reportId, reuseFromSources, type ReportRecord, type ReuseFrom } from './reuse.ts';
 
@@ -104,8 +104,8 @@ export class ReportPageRenderer {
       } else {
         const { page, compare } = opened.page(i);
         const files = this.files(page, compare);
-        writeDataFiles(outputDir, files);
-        record = { key, files: files.map((f) => [f.url, byteLength(f.data)]) };
+        const { sizes } = writeDataFiles(outputDir, files);
+        record = { key, files: files.map((f, j) => [f.url, sizes[j]!]) };
       }
       out.records.push([id, record]);
       out.files += record.files.length;

@@ -340,7 +340,7 @@ describe('per-report files and bulk files', () => {
 
   it('writes files inside the output folder only', () => {
     const out = tmp();
-    expect(writeDataFiles(out, [{ url: '/reports/x/2022/data.csv', data: 'a,b\r\n' }])).toEqual({ files: 1, bytes: 5 });
+    expect(writeDataFiles(out, [{ url: '/reports/x/2022/data.csv', data: 'a,b\r\n' }])).toEqual({ files: 1, bytes: 5, sizes: [5] });
     expect(readFileSync(path.join(out, 'reports/x/2022/data.csv'), 'utf8')).toBe('a,b\r\n');
     expect(() => writeDataFiles(out, [{ url: '/../escape.csv', data: '' }])).toThrow();
   });
