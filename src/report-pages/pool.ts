@@ -68,7 +68,8 @@ export interface RenderJob {
 function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: BatchWritten) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), {
-      workerData: { ...init, entry: new URL('./worker.ts', import.meta.url).href },
+      // Compiled once into a cached bundle (src/util/ts-bundle.mjs): no tsx loader thread beside each render thread.
+      workerData: { ...init, entry: new URL('./worker.ts', import.meta.url).href, bundle: true },
       resourceLimits: { maxOldGenerationSizeMb: renderHeapMb() },
     });
     let failed = false;

@@ -309,7 +309,7 @@ export const writeIndexNow = (job: IndexJob): Promise<SearchIndexResult & IndexS
 /** Runs `job` on a thread of its own; `started` gets the thread (to stop it on abort). */
 function onThread(job: IndexJob, started: (w: Worker) => void): Promise<SearchIndexResult & IndexStats> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...job, entry: new URL('./index-worker.ts', import.meta.url).href } });
+    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...job, entry: new URL('./index-worker.ts', import.meta.url).href, bundle: true } });
     started(worker);
     let answered = false;
     worker.once('message', (m: { result: SearchIndexResult & IndexStats } | { error: string }) => {

@@ -12,10 +12,12 @@
 // (a folder renamed into place), so threads and processes may compile at once. Anything that goes wrong gives
 // undefined, and the caller goes through tsx instead.
 //
-// import.meta.url inside a bundle is the bundle's URL: an entry that resolves files relative to its own sources
-// must not be bundled (only `nianbao check`'s thread is).
+// Modules find files beside their sources (templates, the package root) through import.meta.url, which inside a
+// bundle would be the bundle's URL: in nianbao's own sources it is replaced by the source file's URL as it is
+// compiled, so a bundled module resolves what it resolved unbundled.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,6 +32,9 @@ const OPTIONS = {
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // Only nianbao's own sources are compiled; packages are imported from node_modules as they are (several are
+  // CommonJS, which requires Node's built-ins in ways an ES module bundle cannot).
+  packages: 'external',
   target: `node${process.versions.node.split('.')[0]}`,
   outExtension: { '.js': '.mjs' },
   sourcemap: 'linked',
@@ -38,8 +43,27 @@ const OPTIONS = {
   metafile: true,
   logLevel: 'silent',
 };
-const RECIPE = JSON.stringify(['nianbao-ts-bundle-1', process.versions.node, OPTIONS]);
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCES = path.join(PACKAGE_ROOT, 'src') + path.sep;
+
+/** esbuild plugin: import.meta.url in nianbao's own sources becomes the source file's URL (see above). */
+const sourceUrls = {
+  name: 'nianbao-source-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|mjs|js)$/ }, async (args) => {
+      if (!args.path.startsWith(SOURCES)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      return {
+        contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: args.path.endsWith('.ts') ? 'ts' : 'js',
+        resolveDir: path.dirname(args.path),
+      };
+    });
+  },
+};
+// The plugin is part of the recipe by its name and version (JSON leaves functions out).
+const RECIPE = JSON.stringify(['nianbao-ts-bundle-3', process.versions.node, OPTIONS, sourceUrls.name]);
 export const DEFAULT_CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'nianbao', 'bundles');
 
 const sha = (data) => createHash('sha256').update(data).digest('hex');
@@ -84,7 +108,7 @@ export async function buildBundle(entry, cache = DEFAULT_CACHE) {
   mkdirSync(cache, { recursive: true });
   const tmp = path.join(cache, `tmp-${process.pid}-${threadId}-${Date.now()}`);
   try {
-    const result = await esbuild.build({ ...OPTIONS, entryPoints: [entryFile], absWorkingDir: PACKAGE_ROOT, outdir: tmp });
+    const result = await esbuild.build({ ...OPTIONS, plugins: [sourceUrls], entryPoints: [entryFile], absWorkingDir: PACKAGE_ROOT, outdir: tmp });
     // Every file the bundle was made from, by its path from the package root (the metafile's own form).
     const inputs = {};
     // tsconfig.json too: esbuild reads it, and its metafile does not name it.

@@ -1,8 +1,7 @@
 // Entry of every nianbao worker thread: imports the TypeScript module named by workerData.entry (a file URL). A
 // thread started under the tsx command inherits its loader; one started by bin/nianbao.js (which registers tsx
 // through its API) does not, and registers it here. With workerData.bundle, the entry runs compiled instead
-// (ts-bundle.mjs: no tsx, no loader thread), when it can be; only for entries that do not resolve files relative
-// to their own sources.
+// (ts-bundle.mjs: no tsx, no loader thread), when it can be.
 import { workerData } from 'node:worker_threads';
 
 const entry = new URL(workerData.entry);
