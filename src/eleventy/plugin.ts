@@ -10,6 +10,7 @@ import { assertInsideOutput } from '../site/paths.ts';
 import { registerFilters } from './filters.ts';
 import { NUNJUCKS_OPTIONS } from '../render/templates.ts';
 import { timed } from '../util/timings.ts';
+import { flatString } from '../util/flat-string.ts';
 import type nunjucks from 'nunjucks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -224,7 +225,7 @@ function compileTemplatesOnce(eleventyConfig: EleventyConfig): void {
         compiled.set(key, t);
       }
       const template = t;
-      return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (err, res) => (err ? reject(err) : resolve(res!))));
+      return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (err, res) => (err ? reject(err) : resolve(flatString(res!)))));
     },
   });
 }

@@ -115,6 +115,10 @@ function nameBefore(html: string, at: number, name: string): boolean {
   return html.startsWith(name, from) && !isWordUnit(html.charCodeAt(from - 1));
 }
 
+/** The attributes HANT_TAG looks for, by the char code of their last letter: most tags hold class=" and no other. */
+const ATTR_BY_LAST_UNIT: Array<string | undefined> = [];
+for (const name of ['href', 'title', 'alt', 'aria-label', 'placeholder']) ATTR_BY_LAST_UNIT[name.charCodeAt(name.length - 1)] = name;
+
 /**
  * Whether HANT_TAG can match the tag html[open, close]: it starts with <html or <meta name=, or one of its `="`
  * follows href, title, alt, aria-label or placeholder. `eq` is the first `="` at or after `open` (or -1).
@@ -122,24 +126,8 @@ function nameBefore(html: string, at: number, name: string): boolean {
 function mayChange(html: string, open: number, close: number, eq: number): boolean {
   if (html.startsWith('<html', open) || html.startsWith('<meta name=', open)) return true;
   for (; eq >= 0 && eq < close; eq = html.indexOf('="', eq + 2)) {
-    // Dispatch on the attribute name's last letter: most tags hold class=" and no other.
-    switch (html.charCodeAt(eq - 1)) {
-      case 102 /* f */:
-        if (nameBefore(html, eq, 'href')) return true;
-        break;
-      case 101 /* e */:
-        if (nameBefore(html, eq, 'title')) return true;
-        break;
-      case 116 /* t */:
-        if (nameBefore(html, eq, 'alt')) return true;
-        break;
-      case 108 /* l */:
-        if (nameBefore(html, eq, 'aria-label')) return true;
-        break;
-      case 114 /* r */:
-        if (nameBefore(html, eq, 'placeholder')) return true;
-        break;
-    }
+    const name = ATTR_BY_LAST_UNIT[html.charCodeAt(eq - 1)];
+    if (name !== undefined && nameBefore(html, eq, name)) return true;
   }
   return false;
 }
