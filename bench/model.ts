@@ -32,7 +32,7 @@ const shared = heap() - h0;
 console.log(`${n} reports: loaded site ${kb(loaded, n)} of heap per report; after shareCells ${kb(shared, n)}`);
 
 const pages = buildPages(site, { dataPage: true });
-const batches = makeBatches(pages.reports, pages.compares, BATCH_REPORTS);
+const batches = makeBatches(pages.reports, pages.compares, pages.offices, BATCH_REPORTS);
 for (let run = 1; run <= 3; run++) {
   const t = process.cpuUsage();
   let keys = 0;

@@ -11,7 +11,7 @@ import { formatHuman, sortDiagnostics, SourceErrors, type Diagnostic } from '../
 import { defaultPaths } from '../load/site.ts';
 import type { SiteData } from '../model/types.ts';
 import type { Link } from '../site/browse.ts';
-import { buildPages, reportPageModels } from '../site/pages.ts';
+import { buildPages, officeEntries, reportPageModels } from '../site/pages.ts';
 import { makeCtx } from '../site/browse.ts';
 import { buildIndex } from '../site/indexes.ts';
 import { serveStatic, type StaticServer } from '../site/static-server.ts';
@@ -84,10 +84,16 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
       return 'error';
     }
     site = r.site;
-    // Only this office's page models (the listings' models are rebuilt with the listings, in the background).
+    // Only this office's page models (the listings' models are rebuilt with the listings, in the background); and
+    // the office pages that show it: its own, its parent's (下级机构) and its children's (上级机构).
     const ctx = makeCtx(site, buildIndex(site));
-    const mine = reportPageModels(ctx, site.reports.filter((x) => x.officeId === name));
-    const w = rendererFor(nav).write({ pages: mine.reports, compares: mine.compares }, output);
+    const edited = site.offices.find((o) => o.id === name)!;
+    const related = site.offices.filter((o) => o.id === name || o.id === edited.parent || o.parent === name);
+    const ids = new Set(related.map((o) => o.id));
+    const models = reportPageModels(ctx, site.reports.filter((x) => ids.has(x.officeId)));
+    const mine = (p: { report: { officeId: string } }) => p.report.officeId === name;
+    const batch = { pages: models.reports.filter(mine), compares: models.compares.filter(mine), offices: officeEntries(ctx, related, models.compares) };
+    const w = rendererFor(nav).write(batch, output);
     live.reload();
     log(`已更新 reports/${name}/：${w.files} 个页面（${secs(performance.now() - t)}）。`);
     return 'updated';

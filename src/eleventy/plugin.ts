@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { FILTERS, SEARCH_BUNDLE_URL } from '../search/bundle.ts';
 import { startSearchIndex, type SearchIndexer } from '../search/indexer.ts';
 import { reportSearchRecord } from '../search/records.ts';
-import { compareView, officeCharts, regionCharts, rollupView } from '../site/views.ts';
+import { compareView, regionCharts, rollupView } from '../site/views.ts';
 import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
 import { writeReportPages } from '../report-pages/pool.ts';
 import type { ReportPagesWritten } from '../report-pages/pool.ts';
@@ -115,7 +115,6 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     return {
       config: d.site.config,
       reports: p.reports,
-      offices: p.offices,
       home: p.home,
       quality: p.quality,
       // Browsing pages (src/site/browse.ts): each list is paginated by one template; lists may be empty, and a
@@ -131,7 +130,6 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
       search: p.search,
       notFound: p.notFound,
       siteFeed: p.feeds.site ? [p.feeds.site] : [],
-      officeFeeds: p.feeds.offices,
       sitemap: p.sitemap,
       searchFilters: FILTERS,
       searchBundle: SEARCH_BUNDLE_URL,
@@ -142,7 +140,6 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   // Render-time views of the browsing pages: computed once for the page that shows them, not kept.
   eleventyConfig.addNunjucksGlobal('rollupView', (page: RollupPage) => rollupView(load().pages.index, page));
   eleventyConfig.addNunjucksGlobal('compareView', (page: ComparePage) => compareView(page));
-  eleventyConfig.addNunjucksGlobal('officeCharts', (officeId: string) => officeCharts(load().pages.index, officeId));
   eleventyConfig.addNunjucksGlobal('regionCharts', (page: RegionPage) => regionCharts(load().pages.index, page, load().pages.regionYears.get(page.region.id) ?? []));
   eleventyConfig.addWatchTarget(paths.reports);
   eleventyConfig.addWatchTarget(paths.siteFile);
@@ -153,8 +150,9 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   registerFilters(eleventyConfig, prefix);
   compileTemplatesOnce(eleventyConfig);
 
-  // The pages each report has (report, comparison, renditions) are not Eleventy templates: at province scale
-  // Eleventy's per-page pipeline would cost more than the pages themselves. They are rendered with the same
+  // The pages each report has (report, comparison, renditions) and each office has (its page and feed) are not
+  // Eleventy templates: at province scale Eleventy's per-page pipeline would cost more than the pages themselves,
+  // and Eleventy keeps every page it renders in memory until the build ends. They are rendered with the same
   // templates by src/report-pages/, on worker threads, while Eleventy renders the listings.
   let reportPages: Promise<ReportPagesWritten> | undefined;
   let search: SearchIndexer | undefined;
@@ -174,6 +172,7 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     reportPages = timed('报告页（工作线程）', () => writeReportPages({
       pages: p.reports,
       compares: p.compares,
+      offices: p.offices,
       shared: sharedData(paths, load().site, p, options.features?.pdf === true),
       outputDir: path.resolve(directories.output),
       reuse: options.features?.reuseFrom,

@@ -4,7 +4,7 @@
 // out. Small sites are rendered on the calling thread: starting a thread costs about a second of module loading.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReportPage } from '../site/pages.ts';
+import type { OfficeEntry, ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +57,8 @@ const renderHeapMb = () => Number(process.env.NIANBAO_RENDER_HEAP_MB) || RENDER_
 export interface RenderJob {
   pages: readonly ReportPage[];
   compares: readonly ComparePage[];
+  /** The pages of the offices the reports belong to (each written with its reports). */
+  offices: readonly OfficeEntry[];
   shared: SharedData;
   outputDir: string;
   /** Threads to use; default renderThreads(pages). 0 renders on this thread. */
@@ -108,21 +110,23 @@ export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritt
   const threads = job.threads ?? renderThreads(job.pages.length);
   const total: ReportPagesWritten = { files: 0, bytes: 0, reports: 0, reused: 0 };
   const records: Array<[string, ReportRecord]> = [];
+  const officeRecords: Array<[string, ReportRecord]> = [];
   const done = (w: BatchWritten) => {
     total.files += w.files;
     total.bytes += w.bytes;
     total.reports += w.records.length;
     total.reused += w.reused;
     records.push(...w.records);
+    officeRecords.push(...w.officeRecords);
   };
   if (threads === 0) {
     // One batch of plain data, as a thread would get it: the same keys and the same pages.
     const renderer = new ReportPageRenderer(job.shared);
     const reuse = reuseFrom(job.shared, job.reuse);
-    for (const batch of makeBatches(job.pages, job.compares, Infinity)) done(renderer.writeBatch(batch, job.outputDir, reuse));
+    for (const batch of makeBatches(job.pages, job.compares, job.offices, Infinity)) done(renderer.writeBatch(batch, job.outputDir, reuse));
   } else {
     // Batches are shallow views of the models; each is cloned only when a thread asks for it.
-    const batches = makeBatches(job.pages, job.compares, BATCH_REPORTS);
+    const batches = makeBatches(job.pages, job.compares, job.offices, BATCH_REPORTS);
     let i = 0;
     const next = () => batches[i++];
     const init: WorkerInit = { shared: job.shared, outputDir: job.outputDir, reuse: job.reuse };
@@ -133,6 +137,6 @@ export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritt
   }
   const manifest = outputPath(job.outputDir, MANIFEST_URL);
   mkdirSync(path.dirname(manifest), { recursive: true });
-  writeFileSync(manifest, manifestText(records));
+  writeFileSync(manifest, manifestText(records, officeRecords));
   return total;
 }

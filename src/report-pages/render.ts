@@ -1,12 +1,13 @@
 // Renders every page that exists once per report — the report, its comparison with last year, the Traditional-
-// script copies of both and the pinyin reading aid — with the site's own templates (src/render/templates.ts), and
-// writes them with the report's open-data files (src/export/) into the build's output folder. The same code runs on worker threads (pool.ts) and, for small sites
-// and the dev server, on the calling thread.
+// script copies of both and the pinyin reading aid — and once per office — its page, the page's Traditional-script
+// copy and its Atom feed — with the site's own templates (src/render/templates.ts), and writes them with the
+// report's open-data files (src/export/) into the build's output folder. The same code runs on worker threads
+// (pool.ts) and, for small sites and the dev server, on the calling thread.
 import type nunjucks from 'nunjucks';
 import type { SiteConfig } from '../model/types.ts';
 import { createEnvironment, renderWithLayout } from '../render/templates.ts';
 import { HANT_DIR, PINYIN_DIR, toHantPage, toPinyinPage } from '../render/renditions.ts';
-import type { ReportPage } from '../site/pages.ts';
+import type { OfficeEntry, ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
 import type { Link } from '../site/browse.ts';
 import { permalinkFor } from '../site/paths.ts';
@@ -15,7 +16,7 @@ import { DATA_URL } from '../export/files.ts';
 import { reportDownloads } from '../export/page.ts';
 import { reportDataFiles, writeDataFiles, type DataFile, type OpenDataResult } from '../export/write.ts';
 import { OpenedBatch, type Batch, type LocalBatch } from './transfer.ts';
-import { batchKeys, reportId, reuseFromSources, type ReportRecord, type ReuseFrom } from './reuse.ts';
+import { batchKeys, officeKeys, reportId, reuseFromSources, type ReportRecord, type ReuseFrom } from './reuse.ts';
 
 /** What every report page shares: plain data, so that it can be posted to a worker. */
 export interface SharedData {
@@ -31,10 +32,14 @@ export interface SharedData {
 
 export type Written = OpenDataResult;
 
-/** What a batch wrote: its files and bytes, how many reports were linked from the previous output, and per report its record for the manifest. */
+/**
+ * What a batch wrote: its files and bytes, how many reports were linked from the previous output, and per report
+ * and per office its record for the manifest.
+ */
 export interface BatchWritten extends Written {
   reused: number;
   records: Array<[string, ReportRecord]>;
+  officeRecords: Array<[string, ReportRecord]>;
 }
 
 
@@ -42,6 +47,9 @@ export interface BatchWritten extends Written {
 const LAYOUT = 'base.njk';
 const REPORT = 'report.njk';
 const COMPARE = 'compare.njk';
+const OFFICE = 'office.njk';
+/** An Atom feed (an include: it has no layout). */
+const FEED = 'atom.njk';
 
 export class ReportPageRenderer {
   private readonly env: nunjucks.Environment;
@@ -69,6 +77,17 @@ export class ReportPageRenderer {
     return this.page(COMPARE, c.url, c, c);
   }
 
+  /** The files of one office: its page, the page's zh-Hant copy and its feed. */
+  officeFiles(o: OfficeEntry): DataFile[] {
+    const html = this.page(OFFICE, o.url, o, o);
+    const out: DataFile[] = [
+      { url: permalinkFor(o.url), data: html },
+      { url: `/${HANT_DIR}${permalinkFor(o.url)}`, data: toHantPage(html, { prefix: this.shared.prefix }) },
+    ];
+    if (o.feed) out.push({ url: o.feed.permalink, data: this.env.render(FEED, { ...this.globals, feed: o.feed }) });
+    return out;
+  }
+
   /** Every file of one report: its pages, their renditions, its comparison and its open-data files. */
   files(p: ReportPage, compare: ComparePage | undefined): DataFile[] {
     const prefix = this.shared.prefix;
@@ -92,24 +111,36 @@ export class ReportPageRenderer {
    */
   writeBatch(batch: Batch, outputDir: string, reuse: ReuseFrom): BatchWritten {
     const keys = batchKeys(batch, reuse.sharedKey, this.shared.contentRoot);
-    const out: BatchWritten = { files: 0, bytes: 0, reused: 0, records: [] };
+    const out: BatchWritten = { files: 0, bytes: 0, reused: 0, records: [], officeRecords: [] };
+    const count = (record: ReportRecord) => {
+      out.files += record.files.length;
+      for (const [, bytes] of record.files) out.bytes += bytes;
+    };
+    const write = (key: string, files: DataFile[]): ReportRecord => {
+      const { sizes } = writeDataFiles(outputDir, files);
+      return { key, files: files.map((f, j) => [f.url, sizes[j]!]) };
+    };
     const opened = new OpenedBatch(batch);
     batch.pages.forEach((wire, i) => {
       const report = batch.reports[wire.report]!;
       const id = reportId(report.officeId, report.year);
       const key = keys[i]!;
-      let record = reuseFromSources(reuse, id, key, outputDir);
-      if (record) {
-        out.reused++;
-      } else {
+      let record = reuseFromSources(reuse, 'reports', id, key, outputDir);
+      if (record) out.reused++;
+      else {
         const { page, compare } = opened.page(i);
-        const files = this.files(page, compare);
-        const { sizes } = writeDataFiles(outputDir, files);
-        record = { key, files: files.map((f, j) => [f.url, sizes[j]!]) };
+        record = write(key, this.files(page, compare));
       }
       out.records.push([id, record]);
-      out.files += record.files.length;
-      for (const [, bytes] of record.files) out.bytes += bytes;
+      count(record);
+    });
+    const officeKeyList = officeKeys(batch, reuse.sharedKey);
+    batch.offices.forEach((o, i) => {
+      const id = o.office.id;
+      const key = officeKeyList[i]!;
+      const record = reuseFromSources(reuse, 'offices', id, key, outputDir) ?? write(key, this.officeFiles(o));
+      out.officeRecords.push([id, record]);
+      count(record);
     });
     return out;
   }
@@ -118,8 +149,9 @@ export class ReportPageRenderer {
   write(batch: LocalBatch, outputDir: string): Written {
     const total: Written = { files: 0, bytes: 0 };
     const compareOf = new Map(batch.compares.map((c) => [c.report, c]));
-    for (const p of batch.pages) {
-      const w = writeDataFiles(outputDir, this.files(p, compareOf.get(p.report)));
+    const files = [...batch.pages.map((p) => () => this.files(p, compareOf.get(p.report))), ...batch.offices.map((o) => () => this.officeFiles(o))];
+    for (const make of files) {
+      const w = writeDataFiles(outputDir, make());
       total.files += w.files;
       total.bytes += w.bytes;
     }

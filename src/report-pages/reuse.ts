@@ -22,7 +22,7 @@ import type { SharedData } from './render.ts';
 
 /** Where a build records what it wrote per report (a hidden file of the output; it holds hashes only). */
 export const MANIFEST_URL = '/.nianbao/reports.json';
-const VERSION = 1;
+const VERSION = 2;
 
 /** What one report's files were made from (its key) and which files they are, with their sizes. */
 export interface ReportRecord {
@@ -33,7 +33,12 @@ export interface ReportRecord {
 export interface Manifest {
   version: number;
   reports: Record<string, ReportRecord>;
+  /** Office pages and feeds, by office id. */
+  offices: Record<string, ReportRecord>;
 }
+
+/** Which part of the manifest a record is in. */
+export type RecordKind = 'reports' | 'offices';
 
 /**
  * T, if JSON keeps all of it: no Map, Set or function at any depth (`never` otherwise, so that passing such a
@@ -99,6 +104,11 @@ export function batchKeys(batch: Batch, shared: string, contentRoot: string): st
   });
 }
 
+/** The key of each office page of a batch (in batch order): its model, with its charts and feed. */
+export function officeKeys(batch: Batch, shared: string): string[] {
+  return batch.offices.map((o) => createHash('sha256').update(shared).update(serialize(o)).digest('hex'));
+}
+
 /** Earlier outputs to take unchanged reports from (none: every report is rendered), and the shared key. */
 export interface ReuseFrom {
   /** Output folders with their manifests, in the order they are tried. */
@@ -115,10 +125,10 @@ export function reuseFrom(shared: SharedData, outputs: readonly string[] = []): 
   return { sharedKey: sharedKey(shared), sources: outputs.map((dir) => ({ dir, manifest: readManifest(dir) })) };
 }
 
-/** Links report `id`'s files from the first source that holds them under `key`; its record, or undefined. */
-export function reuseFromSources(reuse: ReuseFrom, id: string, key: string, outputDir: string): ReportRecord | undefined {
+/** Links the files of report (or office) `id` from the first source that holds them under `key`; its record, or undefined. */
+export function reuseFromSources(reuse: ReuseFrom, kind: RecordKind, id: string, key: string, outputDir: string): ReportRecord | undefined {
   for (const { dir, manifest } of reuse.sources) {
-    const record = manifest.reports[id];
+    const record = manifest[kind][id];
     if (record && reuseReport(record, key, dir, outputDir)) return record;
   }
   return undefined;
@@ -126,11 +136,11 @@ export function reuseFromSources(reuse: ReuseFrom, id: string, key: string, outp
 
 /** The previous build's manifest, or an empty one when there is none (or it cannot be read). */
 export function readManifest(previousOutput: string | undefined): Manifest {
-  const empty: Manifest = { version: VERSION, reports: {} };
+  const empty: Manifest = { version: VERSION, reports: {}, offices: {} };
   if (!previousOutput) return empty;
   try {
     const m = JSON.parse(readFileSync(outputPath(previousOutput, MANIFEST_URL), 'utf8')) as Manifest;
-    return m.version === VERSION && m.reports && typeof m.reports === 'object' ? m : empty;
+    return m.version === VERSION && [m.reports, m.offices].every((r) => r && typeof r === 'object') ? m : empty;
   } catch {
     return empty;
   }
@@ -169,8 +179,9 @@ export function reuseReport(record: ReportRecord | undefined, key: string, previ
   return true;
 }
 
-/** The manifest of this build, reports in id order (the same content gives the same bytes). */
-export function manifestText(records: Iterable<[string, ReportRecord]>): string {
-  const sorted = [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `${JSON.stringify({ version: VERSION, reports: Object.fromEntries(sorted) })}\n`;
+const byId = (records: Iterable<[string, ReportRecord]>) => Object.fromEntries([...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** The manifest of this build, reports and offices in id order (the same content gives the same bytes). */
+export function manifestText(reports: Iterable<[string, ReportRecord]>, offices: Iterable<[string, ReportRecord]>): string {
+  return `${JSON.stringify({ version: VERSION, reports: byId(reports), offices: byId(offices) } satisfies Manifest)}\n`;
 }

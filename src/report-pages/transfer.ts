@@ -4,7 +4,7 @@
 import { formatById } from '../formats/index.ts';
 import type { Report, Section } from '../model/types.ts';
 import { markdown } from '../render/markdown.ts';
-import type { ReportPage } from '../site/pages.ts';
+import type { OfficeEntry, ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
 
 type WireSection = Omit<Section, 'html'>;
@@ -12,16 +12,21 @@ export type WireReport = Omit<Report, 'format' | 'sections'> & { format: string;
 export type WireReportPage = Omit<ReportPage, 'report'> & { report: number };
 export type WireComparePage = Omit<ComparePage, 'report' | 'previous'> & { report: number; previous: number };
 
-/** The pages of whole offices: a report's comparison needs last year's report, which is in the same batch. */
+/**
+ * The pages of whole offices: a report's comparison needs last year's report, which is in the same batch; and the
+ * offices' own pages.
+ */
 export interface Batch {
   reports: WireReport[];
   pages: WireReportPage[];
   compares: WireComparePage[];
+  offices: OfficeEntry[];
 }
 
 export interface LocalBatch {
   pages: ReportPage[];
   compares: ComparePage[];
+  offices: OfficeEntry[];
 }
 
 function toWire(r: Report): WireReport {
@@ -38,11 +43,12 @@ function fromWire(w: WireReport): Report {
 }
 
 /**
- * Splits the pages (sorted by office, then year) into batches of about `size` reports, never splitting an office.
- * Batches are plain data, ready to post to a worker.
+ * Splits the pages (sorted by office, then year) into batches of about `size` reports, never splitting an office;
+ * each office's page goes with its reports. Batches are plain data, ready to post to a worker.
  */
-export function makeBatches(pages: readonly ReportPage[], compares: readonly ComparePage[], size: number): Batch[] {
+export function makeBatches(pages: readonly ReportPage[], compares: readonly ComparePage[], offices: readonly OfficeEntry[], size: number): Batch[] {
   const compareOf = new Map(compares.map((c) => [c.report, c]));
+  const officeOf = new Map(offices.map((o) => [o.office.id, o]));
   const batches: Batch[] = [];
   let cur: Batch | undefined;
   let index = new Map<Report, number>();
@@ -57,9 +63,13 @@ export function makeBatches(pages: readonly ReportPage[], compares: readonly Com
   let office: string | undefined;
   for (const p of pages) {
     if (!cur || (p.office.id !== office && cur.pages.length >= size)) {
-      cur = { reports: [], pages: [], compares: [] };
+      cur = { reports: [], pages: [], compares: [], offices: [] };
       batches.push(cur);
       index = new Map();
+    }
+    if (p.office.id !== office) {
+      const entry = officeOf.get(p.office.id);
+      if (entry) cur.offices.push(entry);
     }
     office = p.office.id;
     cur.pages.push({ ...p, report: ref(p.report) });

@@ -82,14 +82,11 @@ export function siteFeed(ctx: Ctx): Feed | undefined {
   return feed(ctx, siteFeedUrl(), urlFor(), `${ctx.site.config.name}：新发布的报告`, `最新发布的${SITE_FEED_SIZE}份政府信息公开工作年度报告`, dated);
 }
 
-export function officeFeeds(ctx: Ctx): Feed[] {
-  const out: Feed[] = [];
-  for (const [officeId, reports] of ctx.index.reportsByOffice) {
-    const office = ctx.index.officeById.get(officeId)!;
-    const f = feed(ctx, officeFeedUrl(officeId), officeUrl(officeId), `${office.name}政府信息公开工作年度报告`, `${office.name}历年发布的政府信息公开工作年度报告`, [...reports]);
-    if (f) out.push(f);
-  }
-  return out.sort((a, b) => (a.url < b.url ? -1 : 1));
+/** The feed of one office's reports; undefined when none of them has a 发布日期. */
+export function officeFeed(ctx: Ctx, officeId: string): Feed | undefined {
+  const office = ctx.index.officeById.get(officeId)!;
+  const reports = ctx.index.reportsByOffice.get(officeId) ?? [];
+  return feed(ctx, officeFeedUrl(officeId), officeUrl(officeId), `${office.name}政府信息公开工作年度报告`, `${office.name}历年发布的政府信息公开工作年度报告`, [...reports]);
 }
 
 export { FEED_FILE };

@@ -41,7 +41,9 @@ import {
   type YearPage,
   type YearsIndexPage,
 } from './browse.ts';
-import { officeFeeds, siteFeed, type Feed } from './feeds.ts';
+import { officeFeed, siteFeed, type Feed } from './feeds.ts';
+import { officeCharts } from './views.ts';
+import type { ChartModel } from '../charts/svg.ts';
 import type { RegionYear } from '../rollup/regions.ts';
 import { sitemapEntries, type SitemapEntry } from './sitemap.ts';
 
@@ -66,6 +68,7 @@ export interface ReportPage {
   browse: ReportBrowse;
 }
 
+/** An office's page (with its charts) and its Atom feed: rendered with its reports' pages (src/report-pages/). */
 export interface OfficeEntry {
   office: Office;
   url: string;
@@ -75,6 +78,9 @@ export interface OfficeEntry {
   demo: boolean;
   reports: Array<{ year: number; url: string; title: string; published: string | null; revised?: string }>;
   browse: OfficeBrowse;
+  charts: ChartModel[];
+  /** The office's feed, when any of its reports has a 发布日期. */
+  feed?: Feed;
 }
 
 export interface QualityRow {
@@ -107,7 +113,8 @@ export interface SitePages {
   compares: ComparePage[];
   search: SimplePage;
   notFound: SimplePage;
-  feeds: { site?: Feed; offices: Feed[] };
+  /** The site's feed (each office's is in its entry). */
+  feeds: { site?: Feed };
   /** Every HTML page, for sitemap.xml. */
   sitemap: SitemapEntry[];
   /** A region's years with their roll-up figures (for the region page's trend chart). */
@@ -185,20 +192,15 @@ export function reportPageModels(ctx: Ctx, reports: readonly Report[]): { report
   return { reports: pages, compares: comparePages(ctx, reportCrumbs, reports) };
 }
 
-export function buildPages(site: SiteData, options: BuildPagesOptions = {}): SitePages {
-  const index = buildIndex(site);
-  const ctx = makeCtx(site, index);
-  const home: Crumb = ctx.home;
-  const { reports, compares } = reportPageModels(ctx, site.reports);
-
+/** The pages of the offices that have reports (the others have none), given their reports' comparison pages. */
+export function officeEntries(ctx: Ctx, offices: readonly Office[], compares: readonly ComparePage[]): OfficeEntry[] {
+  const { index, site } = ctx;
   const compareByReport = new Map(compares.map((c) => [c.report, c.url]));
-  const feeds = { site: siteFeed(ctx), offices: officeFeeds(ctx) };
-  const officeFeedSet = new Set(feeds.offices.map((f) => f.url));
-
-  const offices = site.offices
+  return offices
     .filter((office) => (index.reportsByOffice.get(office.id)?.length ?? 0) > 0)
     .map((office): OfficeEntry => {
-      const browse = officeBrowse(ctx, office, compareByReport, officeFeedSet.has(officeFeedUrl(office.id)));
+      const feed = officeFeed(ctx, office.id);
+      const browse = officeBrowse(ctx, office, compareByReport, feed !== undefined);
       return {
         office,
         url: officeUrl(office.id),
@@ -208,7 +210,7 @@ export function buildPages(site: SiteData, options: BuildPagesOptions = {}): Sit
           metas: ctx.listingMetas(`${office.name}历年政府信息公开工作年度报告`, [office.shortName]),
           links: browse.feedUrl ? [{ rel: 'alternate', type: 'application/atom+xml', title: `${office.name}政府信息公开工作年度报告`, href: browse.feedUrl }] : undefined,
         },
-        crumbs: [home, ...regionCrumbs(ctx, office.region), { label: office.name }],
+        crumbs: [ctx.home, ...regionCrumbs(ctx, office.region), { label: office.name }],
         demo: index.isDemo(office.region),
         reports: index.reportsByOffice.get(office.id)!.map((r) => ({
           year: r.year,
@@ -218,8 +220,20 @@ export function buildPages(site: SiteData, options: BuildPagesOptions = {}): Sit
           revised: r.revisions.length ? r.revisions[r.revisions.length - 1]!.date : undefined,
         })),
         browse,
+        charts: officeCharts(index, office.id),
+        feed,
       };
     });
+}
+
+export function buildPages(site: SiteData, options: BuildPagesOptions = {}): SitePages {
+  const index = buildIndex(site);
+  const ctx = makeCtx(site, index);
+  const home: Crumb = ctx.home;
+  const { reports, compares } = reportPageModels(ctx, site.reports);
+
+  const feeds = { site: siteFeed(ctx) };
+  const offices = officeEntries(ctx, site.offices, compares);
 
   const qualityRows = reports.map((p): QualityRow => {
     const deadline = deadlineFor(p.office.type, p.report.year);

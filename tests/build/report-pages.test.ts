@@ -31,8 +31,8 @@ describe('report pages', () => {
   const pages = buildPages(site, { dataPage: true });
   const shared = { config: site.config, nav: pages.nav, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: REPO };
 
-  it('never splits an office across batches, and sends last year’s report with each comparison', () => {
-    const batches = makeBatches(pages.reports, pages.compares, 10);
+  it('never splits an office across batches, and sends last year’s report with each comparison and the office’s page with its reports', () => {
+    const batches = makeBatches(pages.reports, pages.compares, pages.offices, 10);
     expect(batches.length).toBeGreaterThan(3);
     const seen = new Map<string, number>();
     batches.forEach((b, i) => {
@@ -42,23 +42,28 @@ describe('report pages', () => {
         seen.set(p.office.id, i);
       }
       for (const c of b.compares) expect(b.reports[c.previous]!.year).toBe(b.reports[c.report]!.year - 1);
+      expect(new Set(b.offices.map((o) => o.office.id))).toEqual(new Set(b.pages.map((p) => p.office.id)));
     });
     expect(batches.reduce((n, b) => n + b.pages.length, 0)).toBe(pages.reports.length);
+    expect(batches.reduce((n, b) => n + b.offices.length, 0)).toBe(pages.offices.length);
   });
 
   it('writes the same files on two threads as on this thread, and the same as the published build', async () => {
     const one = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-1-'));
     const two = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-2-'));
-    const a = await writeReportPages({ pages: pages.reports, compares: pages.compares, shared, outputDir: one, threads: 0 });
-    const b = await writeReportPages({ pages: pages.reports, compares: pages.compares, shared, outputDir: two, threads: 2 });
+    const a = await writeReportPages({ pages: pages.reports, compares: pages.compares, offices: pages.offices, shared, outputDir: one, threads: 0 });
+    const b = await writeReportPages({ pages: pages.reports, compares: pages.compares, offices: pages.offices, shared, outputDir: two, threads: 2 });
     expect(b).toEqual(a);
     const list = files(one);
     expect(files(two)).toEqual(list);
     // Per report: the page, its zh-Hant and pinyin copies, data.json, data.csv and source.md (and source.yml for a
-    // report whose data sits apart); per comparison: the page and its zh-Hant copy; and the build's record of what
-    // it wrote (src/report-pages/reuse.ts), the same whatever the threads.
+    // report whose data sits apart); per comparison: the page and its zh-Hant copy; per office: its page, the
+    // page's zh-Hant copy and its feed (when a report has a 发布日期); and the build's record of what it wrote
+    // (src/report-pages/reuse.ts), the same whatever the threads.
     const sidecars = pages.reports.filter((p) => p.report.dataFile).length;
-    expect(list.length).toBe(pages.reports.length * 6 + sidecars + pages.compares.length * 2 + 1);
+    const feeds = pages.offices.filter((o) => o.feed).length;
+    expect(feeds).toBeGreaterThan(0);
+    expect(list.length).toBe(pages.reports.length * 6 + sidecars + pages.compares.length * 2 + pages.offices.length * 2 + feeds + 1);
     expect(list).toContain(path.join('.nianbao', 'reports.json'));
     const built = inject('bundledSite');
     for (const f of list) {
@@ -72,6 +77,6 @@ describe('report pages', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-x-'));
     // A page model whose report lost its tables cannot render: the thread's error must reach the caller.
     const broken = pages.reports.map((p, i) => (i === 3 ? { ...p, report: { ...p.report, tables: {} as never } } : p));
-    await expect(writeReportPages({ pages: broken, compares: [], shared, outputDir: out, threads: 2 })).rejects.toThrow(/TypeError|Cannot read/);
+    await expect(writeReportPages({ pages: broken, compares: [], offices: [], shared, outputDir: out, threads: 2 })).rejects.toThrow(/TypeError|Cannot read/);
   }, 120_000);
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
 import { shareCells } from '../../src/model/compact.ts';
-import { batchKeys, type JsonData } from '../../src/report-pages/reuse.ts';
+import { batchKeys, officeKeys, type JsonData } from '../../src/report-pages/reuse.ts';
 import { makeBatches } from '../../src/report-pages/transfer.ts';
 import { buildPages } from '../../src/site/pages.ts';
 import { REPO } from '../helpers/content.ts';
@@ -21,7 +21,7 @@ describe('report keys', () => {
   const site = loadSiteOrThrow(defaultPaths(REPO));
   shareCells(site);
   const pages = buildPages(site, { dataPage: true });
-  const batches = makeBatches(pages.reports, pages.compares, 20);
+  const batches = makeBatches(pages.reports, pages.compares, pages.offices, 20);
 
   it('hash models that JSON keeps whole', () => {
     expect(batches.flatMap((b) => lossy(b))).toEqual([]);
@@ -52,5 +52,18 @@ describe('report keys', () => {
     expect(changed[0]).not.toBe(keys[0]);
     const comparing = batch.compares.filter((c) => c.previous === batch.pages[0]!.report).map((c) => batch.pages.findIndex((p) => p.report === c.report));
     changed.forEach((k, j) => expect(k === keys[j]).toBe(j !== 0 && !comparing.includes(j)));
+  });
+
+  it('of office pages change when what the page shows changes, and only for that office', () => {
+    const batch = structuredClone(batches[1]!);
+    expect(batch.offices.length).toBeGreaterThan(1);
+    const keys = officeKeys(batch, 'shared');
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(officeKeys(structuredClone(batch), 'shared')).toEqual(keys);
+    expect(officeKeys(batch, 'other shared data').some((k, i) => k === keys[i])).toBe(false);
+    // A key measure of the first office's first year, as its table of 主要数据 shows it.
+    const row = batch.offices[0]!.browse.measureRows[0]!;
+    row.values[0] = `${row.values[0]}0`;
+    officeKeys(batch, 'shared').forEach((k, j) => expect(k === keys[j]).toBe(j !== 0));
   });
 });
