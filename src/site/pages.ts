@@ -3,7 +3,7 @@
 // comparison, search, feeds) are built in src/site/browse.ts and src/site/feeds.ts from the indexes of
 // src/site/indexes.ts.
 import type { Office, Region, Report, SiteData } from '../model/types.ts';
-import { officeFeedUrl, officeUrl, permalinkFor, reportUrl, urlFor, officesUrl, regionsUrl, searchUrl, yearsUrl } from './paths.ts';
+import { officeUrl, permalinkFor, reportUrl, urlFor, officesUrl, regionsUrl, searchUrl, yearsUrl } from './paths.ts';
 import { deadlineFor } from '../model/fields.ts';
 import { ruleInfo } from '../check/rules.ts';
 import { buildIndex, type SiteIndex } from './indexes.ts';

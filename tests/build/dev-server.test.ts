@@ -65,6 +65,22 @@ describe('nianbao serve', () => {
     expect(logs.some((l) => l.startsWith('列表页已更新'))).toBe(true);
   });
 
+  it('shows an edit on its office’s page and feed with the report’s pages, before the listings follow', async () => {
+    const reload = nextReload(server.origin);
+    await new Promise((r) => setTimeout(r, 100));
+    const good = readFileSync(file(), 'utf8');
+    expect((await get(`${server.origin}/reports/t-office/`)).body).toContain('2023-01-20');
+    writeFileSync(file(), good.replace('发布日期: 2023-01-20', '发布日期: 2023-01-19'));
+    await reload;
+    const office = (await get(`${server.origin}/reports/t-office/`)).body;
+    expect(office).toContain('<time datetime="2023-01-19">');
+    expect(office).not.toContain('2023-01-20');
+    expect((await get(`${server.origin}/reports/t-office/feed.xml`)).body).toContain('<published>2023-01-19T00:00:00+08:00</published>');
+    expect((await get(`${server.origin}/zh-hant/reports/t-office/`)).body).toContain('2023-01-19');
+    writeFileSync(file(), good);
+    await server.idle();
+  });
+
   it('keeps the previous pages and prints the diagnostic when an edit breaks a report', async () => {
     const good = readFileSync(file(), 'utf8');
     writeFileSync(file(), good.replace('发布日期: 2023-01-20', '发布日期: 2023-02-30'));
