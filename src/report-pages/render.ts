@@ -149,12 +149,13 @@ export class ReportPageRenderer {
   write(batch: LocalBatch, outputDir: string): Written {
     const total: Written = { files: 0, bytes: 0 };
     const compareOf = new Map(batch.compares.map((c) => [c.report, c]));
-    const files = [...batch.pages.map((p) => () => this.files(p, compareOf.get(p.report))), ...batch.offices.map((o) => () => this.officeFiles(o))];
-    for (const make of files) {
-      const w = writeDataFiles(outputDir, make());
+    const write = (files: DataFile[]) => {
+      const w = writeDataFiles(outputDir, files);
       total.files += w.files;
       total.bytes += w.bytes;
-    }
+    };
+    for (const p of batch.pages) write(this.files(p, compareOf.get(p.report)));
+    for (const o of batch.offices) write(this.officeFiles(o));
     return total;
   }
 }

@@ -1,8 +1,9 @@
 // Template engines build their output by appending (`out += …`), which V8 keeps as a rope: one 32-byte node per
 // append, over pieces that are often a few characters long. A rope is about three times the size of the same text
 // stored flat. Eleventy keeps every rendered listing page (its content before and after the layout) until the build
-// ends, so at 100,000 reports the ropes alone ran the main thread out of heap. Reading a character in the middle
-// makes V8 flatten the string in place: the one node left points at a flat copy, and the pieces can be collected.
+// ends: at 100,000 reports those ropes were a large part of what ran the main thread out of heap. Reading a
+// character in the middle makes V8 flatten the string in place: the one node left points at a flat copy, and the
+// pieces can be collected.
 
 /** `s`, flattened in place (the same string value; see above). */
 export function flatString(s: string): string {
