@@ -10,7 +10,7 @@ import { defaultPaths, loadSiteOrThrow } from '../src/load/site.ts';
 import { shareCells } from '../src/model/compact.ts';
 import { batchKeys } from '../src/report-pages/reuse.ts';
 import { BATCH_REPORTS } from '../src/report-pages/pool.ts';
-import { makeBatches } from '../src/report-pages/transfer.ts';
+import { wireBatch } from '../src/report-pages/transfer.ts';
 import { buildPages } from '../src/site/pages.ts';
 
 const { values } = parseArgs({ options: { root: { type: 'string' } } });
@@ -32,7 +32,7 @@ const shared = heap() - h0;
 console.log(`${n} reports: loaded site ${kb(loaded, n)} of heap per report; after shareCells ${kb(shared, n)}`);
 
 const pages = buildPages(site, { dataPage: true });
-const batches = makeBatches(pages.reports, pages.compares, pages.offices, BATCH_REPORTS);
+const batches = [...pages.batches(BATCH_REPORTS)].map(wireBatch);
 for (let run = 1; run <= 3; run++) {
   const t = process.cpuUsage();
   let keys = 0;

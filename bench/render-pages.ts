@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultPaths, loadSiteOrThrow, readPathPrefix } from '../src/load/site.ts';
-import { buildPages } from '../src/site/pages.ts';
+import { allPageModels, buildPages } from '../src/site/pages.ts';
 import { ReportPageRenderer } from '../src/report-pages/render.ts';
 
 const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: '/tmp/nianbao-pages' }, repeat: { type: 'string', default: '1' } } });
@@ -17,7 +17,7 @@ const renderer = new ReportPageRenderer({ config: site.config, nav: pages.nav, f
 for (let i = 0; i < Number(values.repeat); i++) {
   rmSync(values.out!, { recursive: true, force: true });
   t = performance.now();
-  const w = renderer.write({ pages: pages.reports, compares: pages.compares, offices: pages.offices }, values.out!);
+  const w = renderer.write(allPageModels(pages), values.out!);
   const ms = performance.now() - t;
   console.log(`render + write: ${ms.toFixed(0)} ms, ${(ms / pages.reports.length).toFixed(2)} ms/report, ${w.files} files, ${(w.bytes / 2 ** 20).toFixed(1)} MiB`);
 }

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPaths, loadSiteOrThrow } from '../src/load/site.ts';
-import { buildPages } from '../src/site/pages.ts';
+import { allPageModels, buildPages } from '../src/site/pages.ts';
 import { FILTERS, SEARCH_DIR } from '../src/search/bundle.ts';
 import { buildSearchIndexFromRecords, type SearchRecord } from '../src/search/indexer.ts';
 import { reportSearchRecord } from '../src/search/records.ts';
@@ -97,7 +97,7 @@ if (values.records) {
   for (const n of values.sizes.split(',').map((s) => Number(s.replace(/_/g, '')))) {
     const dir = path.join(values.work, `n${n}`);
     const content = ensureContent(path.join(dir, 'content'), n);
-    const records = buildPages(loadSiteOrThrow(defaultPaths(content.root)), {}).reports.map(reportSearchRecord);
+    const records = allPageModels(buildPages(loadSiteOrThrow(defaultPaths(content.root)), {})).pages.map(reportSearchRecord);
     all.push(await measure(`demo ${n}`, records, path.join(dir, 'search')));
   }
 }

@@ -25,7 +25,7 @@ import { shareCells } from '../model/compact.ts';
  */
 function writeShard(paths: SitePaths, site: SiteData, outputDir: string, reuse: string[]): Promise<ReportPagesWritten> {
   const pages = pageModels(site);
-  return writeReportPages({ pages: pages.reports, compares: pages.compares, offices: pages.offices, shared: sharedData(paths, site, pages, false), outputDir, reuse });
+  return writeReportPages({ batches: pages.batches, reports: pages.reports.length, shared: sharedData(paths, site, pages, false), outputDir, reuse });
 }
 
 export interface BuildOptions {

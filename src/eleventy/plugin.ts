@@ -5,7 +5,7 @@ import path from 'node:path';
 import { defaultPaths, loadSiteOrThrow, readPathPrefix, type SitePaths } from '../load/site.ts';
 import type { SiteData } from '../model/types.ts';
 import { markdown } from '../render/markdown.ts';
-import { buildPages, type ReportPage, type SitePages } from '../site/pages.ts';
+import { buildPages, type PageModels, type ReportPage, type SitePages } from '../site/pages.ts';
 import { assertInsideOutput } from '../site/paths.ts';
 import { registerFilters } from './filters.ts';
 import { NUNJUCKS_OPTIONS } from '../render/templates.ts';
@@ -15,7 +15,7 @@ import type nunjucks from 'nunjucks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FILTERS, SEARCH_BUNDLE_URL } from '../search/bundle.ts';
-import { startSearchIndex, type SearchIndexer } from '../search/indexer.ts';
+import { MIN_RECORDS_FOR_THREAD, startSearchIndex, type SearchIndexer } from '../search/indexer.ts';
 import { reportSearchRecord } from '../search/records.ts';
 import { compareView, regionCharts, rollupView } from '../site/views.ts';
 import type { RegionPage, RollupPage, ComparePage } from '../site/browse.ts';
@@ -126,7 +126,6 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
       yearsIndex: p.yearsIndex ? [p.yearsIndex] : [],
       years: p.years,
       officesIndex: p.officesIndex ? [p.officesIndex] : [],
-      compares: p.compares,
       search: p.search,
       notFound: p.notFound,
       siteFeed: p.feeds.site ? [p.feeds.site] : [],
@@ -154,31 +153,36 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
   // Eleventy templates: at province scale Eleventy's per-page pipeline would cost more than the pages themselves,
   // and Eleventy keeps every page it renders in memory until the build ends. They are rendered with the same
   // templates by src/report-pages/, on worker threads, while Eleventy renders the listings.
-  let reportPages: Promise<ReportPagesWritten> | undefined;
-  let search: SearchIndexer | undefined;
-  let indexed: Promise<unknown> | undefined;
+  let run: { pages: Promise<ReportPagesWritten>; indexer?: SearchIndexer; indexed?: Promise<unknown> } | undefined;
   eleventyConfig.on('eleventy.before', ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== 'fs' || options.features?.listingsOnly) return;
     const p = load().pages;
-    // Search: each report's record comes from its page model (not its HTML), so the index is built from now on,
-    // in slices on this thread, beside the rendering on the worker threads.
-    if (options.search !== false) {
-      search = startSearchIndex(path.resolve(directories.output));
-      running.add(search);
-      search.add(p.reports.map(reportSearchRecord));
-      indexed = timed('搜索索引', () => search!.finish());
-      indexed.catch(() => undefined);
+    // Search: each report's record comes from its page model (not its HTML), as each batch of models is made for
+    // the render threads; on a large site the index thread takes them at once, so they are not kept here.
+    const indexer = options.search === false ? undefined : startSearchIndex(path.resolve(directories.output), { thread: p.reports.length >= MIN_RECORDS_FOR_THREAD });
+    if (indexer) running.add(indexer);
+    const current: Partial<NonNullable<typeof run>> = { indexer };
+    function* withSearch(batches: Iterable<PageModels>): Generator<PageModels> {
+      for (const models of batches) {
+        indexer?.add(models.pages.map(reportSearchRecord));
+        yield models;
+      }
+      // Every report has its record: the index is written while the last batches render.
+      if (indexer) {
+        current.indexed = timed('搜索索引', () => indexer.finish());
+        current.indexed.catch(() => undefined);
+      }
     }
-    reportPages = timed('报告页（工作线程）', () => writeReportPages({
-      pages: p.reports,
-      compares: p.compares,
-      offices: p.offices,
+    current.pages = timed('报告页（工作线程）', () => writeReportPages({
+      batches: (size) => withSearch(p.batches(size)),
+      reports: p.reports.length,
       shared: sharedData(paths, load().site, p, options.features?.pdf === true),
       outputDir: path.resolve(directories.output),
       reuse: options.features?.reuseFrom,
     }));
     // Awaited in eleventy.after; a failure must not go unhandled in between.
-    reportPages.catch(() => undefined);
+    current.pages.catch(() => undefined);
+    run = current as NonNullable<typeof run>;
   });
 
   // Paths come from validated ids, but check what was actually written: nothing may land outside the output.
@@ -186,17 +190,16 @@ export function nianbaoPlugin(eleventyConfig: EleventyConfig, options: NianbaoOp
     for (const r of results) if (r.outputPath) assertInsideOutput(directories.output, r.outputPath);
   });
   eleventyConfig.on('eleventy.after', async () => {
-    const pages = reportPages;
-    const index = indexed;
-    const indexer = search;
-    reportPages = indexed = search = undefined;
-    if (indexer) running.delete(indexer);
-    if (!pages) return;
+    const r = run;
+    run = undefined;
+    if (!r) return;
+    if (r.indexer) running.delete(r.indexer);
     try {
-      lastReportPages = await pages;
-      await index;
+      lastReportPages = await r.pages;
+      // The pages are written, so every batch was made and the index finished (withSearch).
+      await r.indexed;
     } catch (e) {
-      await indexer?.abort();
+      await r.indexer?.abort();
       throw e;
     }
   });

@@ -1,12 +1,12 @@
 // The long CSV: one line per cell, the same columns in a report's data.csv, the per-year files and the full
 // dataset, so that files can be concatenated. The columns are documented here and the data page prints this list.
-import type { ReportPage } from '../site/pages.ts';
+import type { ReportEntry } from '../site/pages.ts';
 import { BOM, csvField, csvLine, EOL, type CsvValue } from './csv.ts';
 import { blockTables, exampleBlockTitle, exampleRowPath, fixedUnits, statedUnitColumns, tableKeysText } from './format-facts.ts';
 import { PATH_SEPARATOR, STATUS_TEXT, cellRecords, type CellRecord } from './records.ts';
 
 /** What an export needs of a report page. */
-export type ExportReport = Pick<ReportPage, 'report' | 'office' | 'region' | 'demo' | 'url'>;
+export type ExportReport = ReportEntry;
 
 export const YES = '是';
 export const NO = '否';

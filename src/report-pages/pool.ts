@@ -4,13 +4,12 @@
 // out. Small sites are rendered on the calling thread: starting a thread costs about a second of module loading.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { OfficeEntry, ReportPage } from '../site/pages.ts';
-import type { ComparePage } from '../site/browse.ts';
+import type { PageModels } from '../site/pages.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { outputPath } from '../export/files.ts';
 import { ReportPageRenderer, type BatchWritten, type SharedData } from './render.ts';
-import { makeBatches, type Batch } from './transfer.ts';
+import { wireBatch, type Batch } from './transfer.ts';
 import { MANIFEST_URL, manifestText, reuseFrom, type ReportRecord } from './reuse.ts';
 
 /** Reports per batch: big enough that posting is cheap, small enough to keep threads busy to the end. */
@@ -55,13 +54,16 @@ export const RENDER_HEAP_MB = 384;
 const renderHeapMb = () => Number(process.env.NIANBAO_RENDER_HEAP_MB) || RENDER_HEAP_MB;
 
 export interface RenderJob {
-  pages: readonly ReportPage[];
-  compares: readonly ComparePage[];
-  /** The pages of the offices the reports belong to (each written with its reports). */
-  offices: readonly OfficeEntry[];
+  /**
+   * The page models in batches of whole offices (SitePages.batches), made one at a time as threads ask for them and
+   * let go once posted: all of them at once would be most of a large build's memory.
+   */
+  batches: (size: number) => Iterable<PageModels>;
+  /** How many reports the batches hold (how many threads pay). */
+  reports: number;
   shared: SharedData;
   outputDir: string;
-  /** Threads to use; default renderThreads(pages). 0 renders on this thread. */
+  /** Threads to use; default renderThreads(reports). 0 renders on this thread. */
   threads?: number;
   /** Earlier output folders (the previous build, shard builds): unchanged reports are linked from them (reuse.ts). */
   reuse?: string[];
@@ -76,7 +78,15 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: Ba
     });
     let failed = false;
     const send = () => {
-      const batch = next();
+      let batch: Batch | undefined;
+      try {
+        batch = next();
+      } catch (e) {
+        failed = true;
+        reject(e);
+        void worker.terminate();
+        return;
+      }
       worker.postMessage((batch ? { batch } : { done: true }) satisfies ToWorker);
     };
     worker.on('message', (m: FromWorker) => {
@@ -107,7 +117,7 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: Ba
  * records what it wrote (MANIFEST_URL) for the next build; resolves with the totals, or rejects on the first failure.
  */
 export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritten> {
-  const threads = job.threads ?? renderThreads(job.pages.length);
+  const threads = job.threads ?? renderThreads(job.reports);
   const total: ReportPagesWritten = { files: 0, bytes: 0, reports: 0, reused: 0 };
   const records: Array<[string, ReportRecord]> = [];
   const officeRecords: Array<[string, ReportRecord]> = [];
@@ -120,17 +130,19 @@ export async function writeReportPages(job: RenderJob): Promise<ReportPagesWritt
     officeRecords.push(...w.officeRecords);
   };
   if (threads === 0) {
-    // One batch of plain data, as a thread would get it: the same keys and the same pages.
+    // Plain data, as a thread would get it: the same keys and the same pages.
     const renderer = new ReportPageRenderer(job.shared);
     const reuse = reuseFrom(job.shared, job.reuse);
-    for (const batch of makeBatches(job.pages, job.compares, job.offices, Infinity)) done(renderer.writeBatch(batch, job.outputDir, reuse));
+    for (const models of job.batches(BATCH_REPORTS)) done(renderer.writeBatch(wireBatch(models), job.outputDir, reuse));
   } else {
-    // Batches are shallow views of the models; each is cloned only when a thread asks for it.
-    const batches = makeBatches(job.pages, job.compares, job.offices, BATCH_REPORTS);
-    let i = 0;
-    const next = () => batches[i++];
+    // Each batch is made, and cloned to the thread, only when a thread asks for one.
+    const batches = job.batches(BATCH_REPORTS)[Symbol.iterator]();
+    const next = (): Batch | undefined => {
+      const r = batches.next();
+      return r.done ? undefined : wireBatch(r.value);
+    };
     const init: WorkerInit = { shared: job.shared, outputDir: job.outputDir, reuse: job.reuse };
-    const runs = Array.from({ length: Math.min(threads, batches.length) }, () => runWorker(init, next, done));
+    const runs = Array.from({ length: threads }, () => runWorker(init, next, done));
     const settled = await Promise.allSettled(runs);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;

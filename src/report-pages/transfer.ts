@@ -4,7 +4,7 @@
 import { formatById } from '../formats/index.ts';
 import type { Report, Section } from '../model/types.ts';
 import { markdown } from '../render/markdown.ts';
-import type { OfficeEntry, ReportPage } from '../site/pages.ts';
+import type { OfficeEntry, PageModels, ReportPage } from '../site/pages.ts';
 import type { ComparePage } from '../site/browse.ts';
 
 type WireSection = Omit<Section, 'html'>;
@@ -23,11 +23,8 @@ export interface Batch {
   offices: OfficeEntry[];
 }
 
-export interface LocalBatch {
-  pages: ReportPage[];
-  compares: ComparePage[];
-  offices: OfficeEntry[];
-}
+/** A batch before it is posted: the page models themselves. */
+export type LocalBatch = PageModels;
 
 function toWire(r: Report): WireReport {
   const { format, sections, ...rest } = r;
@@ -43,40 +40,27 @@ function fromWire(w: WireReport): Report {
 }
 
 /**
- * Splits the pages (sorted by office, then year) into batches of about `size` reports, never splitting an office;
- * each office's page goes with its reports. Batches are plain data, ready to post to a worker.
+ * The page models of whole offices (a comparison needs last year's report, an office's page all its reports) as
+ * plain data, ready to post to a worker: each report once, pages referring to it by index.
  */
-export function makeBatches(pages: readonly ReportPage[], compares: readonly ComparePage[], offices: readonly OfficeEntry[], size: number): Batch[] {
-  const compareOf = new Map(compares.map((c) => [c.report, c]));
-  const officeOf = new Map(offices.map((o) => [o.office.id, o]));
-  const batches: Batch[] = [];
-  let cur: Batch | undefined;
-  let index = new Map<Report, number>();
+export function wireBatch(models: PageModels): Batch {
+  const compareOf = new Map(models.compares.map((c) => [c.report, c]));
+  const batch: Batch = { reports: [], pages: [], compares: [], offices: models.offices };
+  const index = new Map<Report, number>();
   const ref = (r: Report): number => {
     let i = index.get(r);
     if (i === undefined) {
-      i = cur!.reports.push(toWire(r)) - 1;
+      i = batch.reports.push(toWire(r)) - 1;
       index.set(r, i);
     }
     return i;
   };
-  let office: string | undefined;
-  for (const p of pages) {
-    if (!cur || (p.office.id !== office && cur.pages.length >= size)) {
-      cur = { reports: [], pages: [], compares: [], offices: [] };
-      batches.push(cur);
-      index = new Map();
-    }
-    if (p.office.id !== office) {
-      const entry = officeOf.get(p.office.id);
-      if (entry) cur.offices.push(entry);
-    }
-    office = p.office.id;
-    cur.pages.push({ ...p, report: ref(p.report) });
+  for (const p of models.pages) {
+    batch.pages.push({ ...p, report: ref(p.report) });
     const c = compareOf.get(p.report);
-    if (c) cur.compares.push({ ...c, report: ref(c.report), previous: ref(c.previous) });
+    if (c) batch.compares.push({ ...c, report: ref(c.report), previous: ref(c.previous) });
   }
-  return batches;
+  return batch;
 }
 
 /**

@@ -4,7 +4,7 @@
 // unigrams and bigrams, ASCII words) needs no Chinese word segmentation, which was most of Pagefind's cost:
 //
 //   const search = startSearchIndex(tmpOut);
-//   search.add(pages.reports.map(reportSearchRecord));   // from the data: nothing rendered yet
+//   search.add(models.pages.map(reportSearchRecord));    // from the page models: nothing rendered yet
 //   const indexed = search.finish();                     // on its own thread (large sites), or here in slices
 //   try { await render(); } catch (e) { await search.abort(); throw e; }
 //   await indexed;                                       // before the atomic swap of the output folder
@@ -262,35 +262,38 @@ class Tokeniser {
 
 /**
  * Starts building the search index into `<outputDir>/search-index/`. Records can be added at once or as the build
- * goes; nothing is written before `finish()`.
+ * goes; nothing is written before `finish()`. With `thread: true` the thread starts now and each add() is posted to
+ * it at once, so this thread keeps none of them (a large build adds them a batch at a time).
  */
 export function startSearchIndex(outputDir: string, options: SearchIndexOptions = {}): SearchIndexer {
   const bundleDir = options.bundleDir ?? path.join(outputDir, SEARCH_DIR);
   if (!options.bundleDir) assertInsideOutput(outputDir, bundleDir);
-  const records: SearchRecord[] = [];
+  const { thread: threadOption, ...rest } = options;
+  let records: SearchRecord[] = [];
   let state: 'open' | 'finishing' | 'closed' = 'open';
   let aborted = false;
-  let stop: (() => Promise<number>) | undefined;
+  let thread = threadOption ? indexThread({ bundleDir, options: rest }) : undefined;
   const check = () => {
     if (aborted) throw new Error('search index: aborted');
   };
   return {
     add(r) {
       if (state !== 'open') throw new Error('search index: add() after finish() or abort()');
-      if (Array.isArray(r)) for (const x of r as readonly SearchRecord[]) records.push(x);
-      else records.push(r as SearchRecord);
+      const list = Array.isArray(r) ? (r as readonly SearchRecord[]) : [r as SearchRecord];
+      if (thread) thread.post(list);
+      else for (const x of list) records.push(x);
     },
     async finish() {
       if (state !== 'open') throw new Error('search index: finish() called twice or after abort()');
       state = 'finishing';
       try {
-        const { thread = records.length >= MIN_RECORDS_FOR_THREAD, ...rest } = options;
-        if (thread) {
+        if (!thread && threadOption === undefined && records.length >= MIN_RECORDS_FOR_THREAD) {
+          thread = indexThread({ bundleDir, options: rest });
           // The thread gets a copy of the records: this thread's are let go (at 100,000 reports they are ~400 MB).
-          const job = onThread({ records, bundleDir, options: rest }, (w) => (stop = () => w.terminate()));
-          records.length = 0;
-          return await job;
+          thread.post(records);
+          records = [];
         }
+        if (thread) return await thread.finish();
         return await writeIndex(records, bundleDir, options, check);
       } catch (e) {
         // A half-written index is not left behind (the build's output is discarded anyway; a bench's is not).
@@ -303,7 +306,7 @@ export function startSearchIndex(outputDir: string, options: SearchIndexOptions 
     async abort() {
       aborted = true;
       state = 'closed';
-      await stop?.();
+      await thread?.stop();
     },
   };
 }
@@ -311,11 +314,13 @@ export function startSearchIndex(outputDir: string, options: SearchIndexOptions 
 /** The index of `job`, written on this thread without pauses (index-worker.ts). */
 export const writeIndexNow = (job: IndexJob): Promise<SearchIndexResult & IndexStats> => writeIndex(job.records, job.bundleDir, job.options, () => undefined);
 
-/** Runs `job` on a thread of its own; `started` gets the thread (to stop it on abort). */
-function onThread(job: IndexJob, started: (w: Worker) => void): Promise<SearchIndexResult & IndexStats> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...job, entry: new URL('./index-worker.ts', import.meta.url).href, bundle: true } });
-    started(worker);
+/** What the index thread is posted: records, any number of times, then `done`. */
+export type ToIndexThread = { records: readonly SearchRecord[] } | { done: true };
+
+/** A thread of its own building the index (index-worker.ts): it takes the records as they are posted. */
+function indexThread(job: Omit<IndexJob, 'records'>): { post(records: readonly SearchRecord[]): void; finish(): Promise<SearchIndexResult & IndexStats>; stop(): Promise<number> } {
+  const worker = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { ...job, entry: new URL('./index-worker.ts', import.meta.url).href, bundle: true } });
+  const result = new Promise<SearchIndexResult & IndexStats>((resolve, reject) => {
     let answered = false;
     worker.once('message', (m: { result: SearchIndexResult & IndexStats } | { error: string }) => {
       answered = true;
@@ -325,6 +330,16 @@ function onThread(job: IndexJob, started: (w: Worker) => void): Promise<SearchIn
     worker.once('error', reject);
     worker.once('exit', (code) => answered || reject(new Error(`search index thread stopped (exit code ${code})`)));
   });
+  // Until finish() is awaited, a failure is only recorded (and abort() may come first).
+  result.catch(() => undefined);
+  return {
+    post: (records) => worker.postMessage({ records } satisfies ToIndexThread),
+    finish: () => {
+      worker.postMessage({ done: true } satisfies ToIndexThread);
+      return result;
+    },
+    stop: () => worker.terminate(),
+  };
 }
 
 async function writeIndex(input: SearchRecord[], bundleDir: string, options: SearchIndexOptions, check: () => void): Promise<SearchIndexResult & IndexStats> {

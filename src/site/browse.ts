@@ -483,7 +483,7 @@ export function reportBrowse(ctx: Ctx, report: Report): ReportBrowse {
   const next = list[i + 1];
   const last = ctx.index.report(report.officeId, report.year - 1);
   const office = ctx.index.officeById.get(report.officeId)!;
-  const canCompare = last !== undefined && comparable(report, last);
+  const canCompare = hasCompare(ctx, report);
   const revisions = report.revisions;
   return {
     prev: prev && { label: `${prev.year}年度报告`, url: reportUrl(report.officeId, prev.year) },
@@ -505,11 +505,17 @@ export interface ComparePage extends PageBase {
   office: Office;
 }
 
+/** Whether a report has a comparison page: last year's report is on the site and shares cells with it. */
+export function hasCompare(ctx: Ctx, report: Report): boolean {
+  const previous = ctx.index.report(report.officeId, report.year - 1);
+  return previous !== undefined && comparable(report, previous);
+}
+
 export function comparePages(ctx: Ctx, reportCrumbs: (r: Report) => Crumb[], reports: readonly Report[] = ctx.site.reports): ComparePage[] {
   const out: ComparePage[] = [];
   for (const report of reports) {
-    const previous = ctx.index.report(report.officeId, report.year - 1);
-    if (!previous || !comparable(report, previous)) continue;
+    if (!hasCompare(ctx, report)) continue;
+    const previous = ctx.index.report(report.officeId, report.year - 1)!;
     const office = ctx.index.officeById.get(report.officeId)!;
     const url = compareUrl(office.id, report.year);
     const title = `${report.meta.title}：与上年对比`;

@@ -3,7 +3,7 @@
 // comparison, search, feeds) are built in src/site/browse.ts and src/site/feeds.ts from the indexes of
 // src/site/indexes.ts.
 import type { Office, Region, Report, SiteData } from '../model/types.ts';
-import { officeUrl, permalinkFor, reportUrl, urlFor, officesUrl, regionsUrl, searchUrl, yearsUrl } from './paths.ts';
+import { compareUrl, officeUrl, permalinkFor, reportUrl, urlFor, officesUrl, regionsUrl, searchUrl, yearsUrl } from './paths.ts';
 import { deadlineFor } from '../model/fields.ts';
 import { ruleInfo } from '../check/rules.ts';
 import { buildIndex, type SiteIndex } from './indexes.ts';
@@ -11,6 +11,7 @@ import {
   COLUMN_NAME,
   COLUMN_TYPE,
   comparePages,
+  hasCompare,
   homePage,
   makeCtx,
   notFoundPage,
@@ -96,10 +97,26 @@ export interface QualityRow {
   warnings: Array<{ rule: string; title: string; message: string; waived?: string }>;
 }
 
+/**
+ * What the whole site needs of each report (the open data, the listings): far less than its page model. The page
+ * models of reports and offices are made a batch of whole offices at a time (`batches`), each let go once its pages
+ * are written: at 100,000 reports all of them at once would be ~0.8 GB.
+ */
+export type ReportEntry = Pick<ReportPage, 'report' | 'office' | 'region' | 'demo' | 'url'>;
+
+/** The page models of whole offices: their reports' pages, the comparisons with last year, the offices' pages. */
+export interface PageModels {
+  pages: ReportPage[];
+  compares: ComparePage[];
+  offices: OfficeEntry[];
+}
+
 export interface SitePages {
   index: SiteIndex;
-  reports: ReportPage[];
-  offices: OfficeEntry[];
+  /** Every report, in site order (office, then year). */
+  reports: ReportEntry[];
+  /** The page models of every report and office, in batches of whole offices of about `size` reports, made on demand. */
+  batches(size: number): Generator<PageModels>;
   home: HomePage;
   quality: { url: string; head: PageHead; crumbs: Crumb[]; rows: QualityRow[]; totals: { reports: number; late: number; unknownDate: number; warnings: number; waived: number } };
   /** The header navigation: only pages that exist. */
@@ -110,7 +127,6 @@ export interface SitePages {
   yearsIndex?: YearsIndexPage;
   years: YearPage[];
   officesIndex?: OfficesIndexPage;
-  compares: ComparePage[];
   search: SimplePage;
   notFound: SimplePage;
   /** The site's feed (each office's is in its entry). */
@@ -226,14 +242,50 @@ export function officeEntries(ctx: Ctx, offices: readonly Office[], compares: re
     });
 }
 
+/** The page models of `reports` (whole offices, in site order) and of their offices. */
+export function officePageModels(ctx: Ctx, reports: readonly Report[]): PageModels {
+  const { reports: pages, compares } = reportPageModels(ctx, reports);
+  const ids = [...new Set(reports.map((r) => r.officeId))];
+  return { pages, compares, offices: officeEntries(ctx, ids.map((id) => ctx.index.officeById.get(id)!), compares) };
+}
+
+/**
+ * Splits reports sorted by office into runs of whole offices (a comparison needs last year's report, an office's
+ * page all its reports), each run starting once the one before has at least `size` reports.
+ */
+export function officeRuns(reports: readonly Report[], size: number): Report[][] {
+  const runs: Report[][] = [];
+  let cur: Report[] | undefined;
+  let office: string | undefined;
+  for (const r of reports) {
+    if (!cur || (r.officeId !== office && cur.length >= size)) runs.push((cur = []));
+    office = r.officeId;
+    cur.push(r);
+  }
+  return runs;
+}
+
+/** Every page model of a site at once (small sites, tests and benches: a build makes them a batch at a time). */
+export function allPageModels(pages: SitePages): PageModels {
+  const all: PageModels = { pages: [], compares: [], offices: [] };
+  for (const m of pages.batches(Infinity)) {
+    all.pages.push(...m.pages);
+    all.compares.push(...m.compares);
+    all.offices.push(...m.offices);
+  }
+  return all;
+}
+
 export function buildPages(site: SiteData, options: BuildPagesOptions = {}): SitePages {
   const index = buildIndex(site);
   const ctx = makeCtx(site, index);
   const home: Crumb = ctx.home;
-  const { reports, compares } = reportPageModels(ctx, site.reports);
+  const reports = site.reports.map((report): ReportEntry => {
+    const office = index.officeById.get(report.officeId)!;
+    return { report, office, region: index.regionById.get(office.region), demo: index.isDemo(office.region), url: reportUrl(office.id, report.year) };
+  });
 
   const feeds = { site: siteFeed(ctx) };
-  const offices = officeEntries(ctx, site.offices, compares);
 
   const qualityRows = reports.map((p): QualityRow => {
     const deadline = deadlineFor(p.office.type, p.report.year);
@@ -288,14 +340,19 @@ export function buildPages(site: SiteData, options: BuildPagesOptions = {}): Sit
     QUALITY_URL,
     ...(options.dataPage ? [DATA_PAGE_URL] : []),
     ...[regionsIdx, yearsIdx, officesIdx].flatMap((p) => (p ? [p.url] : [])),
-    ...[regionList, rollupList, yearList, offices, reports, compares].flatMap((list: Array<{ url: string }>) => list.map((p) => p.url)),
+    ...[regionList, rollupList, yearList, reports].flatMap((list: Array<{ url: string }>) => list.map((p) => p.url)),
+    // The pages of offices with reports, and of comparisons with last year (their models are made per batch).
+    ...site.offices.flatMap((o) => (index.reportsByOffice.get(o.id)?.length ? [officeUrl(o.id)] : [])),
+    ...site.reports.flatMap((r) => (hasCompare(ctx, r) ? [compareUrl(r.officeId, r.year)] : [])),
     search.url,
   ];
 
   return {
     index,
     reports,
-    offices,
+    *batches(size: number) {
+      for (const run of officeRuns(site.reports, size)) yield officePageModels(ctx, run);
+    },
     quality: {
       url: QUALITY_URL,
       head: { title: `报告质量检查 - ${site.config.name}`, metas: ctx.listingMetas('各报告的发布时间、未发布的表格和一致性检查警告', ['质量检查']) },
@@ -317,7 +374,6 @@ export function buildPages(site: SiteData, options: BuildPagesOptions = {}): Sit
     yearsIndex: yearsIdx,
     years: yearList,
     officesIndex: officesIdx,
-    compares,
     search,
     notFound: notFoundPage(ctx, [{ label: '首页', url: urlFor() }, ...listings]),
     feeds,

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
-import { buildPages } from '../../src/site/pages.ts';
+import { allPageModels, buildPages } from '../../src/site/pages.ts';
 import { writeReportPages } from '../../src/report-pages/pool.ts';
-import { makeBatches } from '../../src/report-pages/transfer.ts';
+import { wireBatch } from '../../src/report-pages/transfer.ts';
 import { REPO } from '../helpers/content.ts';
 import { shareCells } from '../../src/model/compact.ts';
 
@@ -31,8 +31,10 @@ describe('report pages', () => {
   const pages = buildPages(site, { dataPage: true });
   const shared = { config: site.config, nav: pages.nav, features: { pdf: false }, prefix: site.config.pathPrefix, contentRoot: REPO };
 
+  const all = allPageModels(pages);
+
   it('never splits an office across batches, and sends last year’s report with each comparison and the office’s page with its reports', () => {
-    const batches = makeBatches(pages.reports, pages.compares, pages.offices, 10);
+    const batches = [...pages.batches(10)].map(wireBatch);
     expect(batches.length).toBeGreaterThan(3);
     const seen = new Map<string, number>();
     batches.forEach((b, i) => {
@@ -45,14 +47,18 @@ describe('report pages', () => {
       expect(new Set(b.offices.map((o) => o.office.id))).toEqual(new Set(b.pages.map((p) => p.office.id)));
     });
     expect(batches.reduce((n, b) => n + b.pages.length, 0)).toBe(pages.reports.length);
-    expect(batches.reduce((n, b) => n + b.offices.length, 0)).toBe(pages.offices.length);
+    expect(batches.reduce((n, b) => n + b.offices.length, 0)).toBe(all.offices.length);
+    expect(batches.reduce((n, b) => n + b.compares.length, 0)).toBe(all.compares.length);
+    // Each batch but the last holds at least 10 reports, and starts only where the one before reached 10.
+    batches.slice(0, -1).forEach((b) => expect(b.pages.length).toBeGreaterThanOrEqual(10));
   });
 
   it('writes the same files on two threads as on this thread, and the same as the published build', async () => {
     const one = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-1-'));
     const two = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-2-'));
-    const a = await writeReportPages({ pages: pages.reports, compares: pages.compares, offices: pages.offices, shared, outputDir: one, threads: 0 });
-    const b = await writeReportPages({ pages: pages.reports, compares: pages.compares, offices: pages.offices, shared, outputDir: two, threads: 2 });
+    const job = { batches: pages.batches, reports: pages.reports.length, shared };
+    const a = await writeReportPages({ ...job, outputDir: one, threads: 0 });
+    const b = await writeReportPages({ ...job, outputDir: two, threads: 2 });
     expect(b).toEqual(a);
     const list = files(one);
     expect(files(two)).toEqual(list);
@@ -61,9 +67,9 @@ describe('report pages', () => {
     // page's zh-Hant copy and its feed (when a report has a 发布日期); and the build's record of what it wrote
     // (src/report-pages/reuse.ts), the same whatever the threads.
     const sidecars = pages.reports.filter((p) => p.report.dataFile).length;
-    const feeds = pages.offices.filter((o) => o.feed).length;
+    const feeds = all.offices.filter((o) => o.feed).length;
     expect(feeds).toBeGreaterThan(0);
-    expect(list.length).toBe(pages.reports.length * 6 + sidecars + pages.compares.length * 2 + pages.offices.length * 2 + feeds + 1);
+    expect(list.length).toBe(pages.reports.length * 6 + sidecars + all.compares.length * 2 + all.offices.length * 2 + feeds + 1);
     expect(list).toContain(path.join('.nianbao', 'reports.json'));
     const built = inject('bundledSite');
     for (const f of list) {
@@ -76,7 +82,7 @@ describe('report pages', () => {
   it('fails the build when a thread fails, naming the cause', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-x-'));
     // A page model whose report lost its tables cannot render: the thread's error must reach the caller.
-    const broken = pages.reports.map((p, i) => (i === 3 ? { ...p, report: { ...p.report, tables: {} as never } } : p));
-    await expect(writeReportPages({ pages: broken, compares: [], offices: [], shared, outputDir: out, threads: 2 })).rejects.toThrow(/TypeError|Cannot read/);
+    const broken = all.pages.map((p, i) => (i === 3 ? { ...p, report: { ...p.report, tables: {} as never } } : p));
+    await expect(writeReportPages({ batches: () => [{ pages: broken, compares: [], offices: [] }], reports: broken.length, shared, outputDir: out, threads: 2 })).rejects.toThrow(/TypeError|Cannot read/);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build.ts';
 import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
-import { buildPages } from '../../src/site/pages.ts';
+import { allPageModels, buildPages } from '../../src/site/pages.ts';
 import { FILTERS, SEARCH_DIR } from '../../src/search/bundle.ts';
 import { buildSearchIndexFromRecords, startSearchIndex, type SearchRecord } from '../../src/search/indexer.ts';
 import { plainText, reportSearchRecord } from '../../src/search/records.ts';
@@ -127,7 +127,7 @@ describe('the index built from records', () => {
 
   beforeAll(() => {
     const pages = buildPages(loadSiteOrThrow(defaultPaths(root)), {});
-    records = pages.reports.map(reportSearchRecord);
+    records = allPageModels(pages).pages.map(reportSearchRecord);
   });
 
   it('has one record per report page, with the title and the filters the page shows', () => {

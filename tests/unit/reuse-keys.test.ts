@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
 import { shareCells } from '../../src/model/compact.ts';
 import { batchKeys, officeKeys, type JsonData } from '../../src/report-pages/reuse.ts';
-import { makeBatches } from '../../src/report-pages/transfer.ts';
+import { wireBatch } from '../../src/report-pages/transfer.ts';
 import { buildPages } from '../../src/site/pages.ts';
 import { REPO } from '../helpers/content.ts';
 
@@ -21,7 +21,7 @@ describe('report keys', () => {
   const site = loadSiteOrThrow(defaultPaths(REPO));
   shareCells(site);
   const pages = buildPages(site, { dataPage: true });
-  const batches = makeBatches(pages.reports, pages.compares, pages.offices, 20);
+  const batches = [...pages.batches(20)].map(wireBatch);
 
   it('hash models that JSON keeps whole', () => {
     expect(batches.flatMap((b) => lossy(b))).toEqual([]);
