@@ -12,6 +12,7 @@ import { prettyJson } from './json-text.ts';
 import { reportDataSchema } from './schema.ts';
 import { CSV_HEADER, csvFile, reportCsvBody, type ExportReport } from './table-csv.ts';
 import { writeWorkbook } from './workbook.ts';
+import { textHash } from '../load/source.ts';
 
 export interface OpenDataSite {
   config: SiteConfig;
@@ -58,10 +59,10 @@ class Appender {
 }
 
 /** The committed bytes of a source file, checked against the text the build loaded (normalised the same way). */
-function committedBytes(contentRoot: string, rel: string, loaded: string | undefined): Buffer {
+function committedBytes(contentRoot: string, rel: string, loadedHash: string | undefined): Buffer {
   const bytes = readFileSync(path.join(contentRoot, rel));
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text !== loaded) throw new Error(`open data: ${rel} changed during the build; build again`);
+  if (textHash(text) !== loadedHash) throw new Error(`open data: ${rel} changed during the build; build again`);
   return bytes;
 }
 
@@ -87,10 +88,10 @@ export function reportDataFiles(page: ExportReport, config: SiteConfig, contentR
   const files: DataFile[] = [
     { url: url(REPORT_FILES.json), data: `${JSON.stringify(reportDocument(page, config))}\n` },
     { url: url(REPORT_FILES.csv), data: csvFile(reportCsvBody(page)) },
-    { url: url(REPORT_FILES.source), data: committedBytes(contentRoot, report.file, report.source) },
+    { url: url(REPORT_FILES.source), data: committedBytes(contentRoot, report.file, report.sourceHash) },
   ];
   const dataFile = report.dataFile;
-  if (dataFile) files.push({ url: url(REPORT_FILES.dataSource), data: committedBytes(contentRoot, dataFile, report.dataSource) });
+  if (dataFile) files.push({ url: url(REPORT_FILES.dataSource), data: committedBytes(contentRoot, dataFile, report.dataSourceHash) });
   return files;
 }
 

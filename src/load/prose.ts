@@ -4,6 +4,7 @@ import type { Section } from '../model/types.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { headingsOf } from './headings.ts';
 import { markdownNow } from './markdown-ref.ts';
+import { ownString } from '../util/flat-string.ts';
 
 /**
  * A section's `html`, rendered from its Markdown when it is read (a report page renders it once), not when the
@@ -25,7 +26,8 @@ const HTML: PropertyDescriptor = {
 function section(number: number, heading: string, src: string, line: number, markdownLine: number): Section {
   // Built in the key order of a literal, the accessor added as a new property: V8 keeps such objects in its fast,
   // compact form (turning an existing data property into an accessor would not).
-  const s = { number, heading, markdown: src } as Section;
+  // Copied: a slice would keep the whole source file's text (data and all) for as long as the report is loaded.
+  const s = { number, heading, markdown: ownString(src) } as Section;
   Object.defineProperty(s, 'html', HTML);
   s.line = line;
   s.markdownLine = markdownLine;

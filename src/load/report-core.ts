@@ -9,7 +9,7 @@ import { RULES } from '../check/rules.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { readFields } from './fields.ts';
 import { readSections } from './prose.ts';
-import { SourceFileError, readSourceText, splitFrontMatter, type FrontMatterSplit } from './source.ts';
+import { SourceFileError, readSourceText, splitFrontMatter, textHash, type FrontMatterSplit } from './source.ts';
 import { readTable } from './tables.ts';
 import { isMapping, loadStrictYaml, pathKey, YamlError, type YamlDoc } from './yaml.ts';
 
@@ -121,7 +121,7 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     const revisions = ((f.revisions as Revision[] | undefined) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : 1));
     const waivers = (f.waivers as Waiver[] | undefined) ?? [];
     const dataRel = dataFile ? relativePath(root, dataFile) : undefined;
-    return result(diags, dataDiags, { officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], source, dataSource });
+    return result(diags, dataDiags, { officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], sourceHash: textHash(source), dataSourceHash: dataSource === undefined ? undefined : textHash(dataSource) });
   } catch (e) {
     if (e instanceof YamlError) diags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
     else if (e instanceof SourceFileError) diags.error({ line: e.line, col: 1 }, 'FILE', e.message, e.hint);

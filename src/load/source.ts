@@ -1,5 +1,6 @@
 // Reading a source file safely: size and type guards, UTF-8 only, BOM and CRLF accepted, symlinks out of the
 // content folder refused, and the front matter split off with the line where each part starts.
+import { createHash } from 'node:crypto';
 import { isUtf8, transcode } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,9 @@ function decodeUtf8(bytes: Buffer): string {
   if (typeof transcode !== 'function') return bytes.toString('utf8'); // Node built without ICU
   return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
+
+/** The hash of a source's text as read (readSourceText): what a published copy must still match. */
+export const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Reads a text source under `root`, refusing what is not a plain UTF-8 text file inside it. */
 export function readSourceText(file: string, root: string): string {

@@ -70,10 +70,13 @@ export interface Report {
   waivers: Waiver[];
   /** Warnings the checks found (filled after all reports are loaded); waived ones carry their reason. */
   warnings: Diagnostic[];
-  /** The committed source text (normalised to LF, no BOM), published beside the report. */
-  source: string;
-  /** The data file's text when the data sits in <year>.yml. */
-  dataSource?: string;
+  /**
+   * A hash of the committed source text as checked (normalised to LF, no BOM; textHash): the file is published
+   * beside the report, and must still say what the build checked. The text itself is not kept.
+   */
+  sourceHash: string;
+  /** The same for the data file, when the data sits in <year>.yml. */
+  dataSourceHash?: string;
 }
 
 export interface Contact {

@@ -5,6 +5,13 @@
 // character in the middle makes V8 flatten the string in place: the one node left points at a flat copy, and the
 // pieces can be collected.
 
+/**
+ * A copy of `s` that keeps nothing else alive. V8 keeps a substring as a slice of the string it was cut from: a
+ * report's prose, cut from its source file's text, would keep the whole file (its data too) in memory for the rest
+ * of the build. JSON round-trips any string exactly, lone surrogates included.
+ */
+export const ownString = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+
 /** `s`, flattened in place (the same string value; see above). */
 export function flatString(s: string): string {
   if (s.length > 1) s.charCodeAt(s.length >> 1);

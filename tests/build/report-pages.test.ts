@@ -85,4 +85,13 @@ describe('report pages', () => {
     const broken = all.pages.map((p, i) => (i === 3 ? { ...p, report: { ...p.report, tables: {} as never } } : p));
     await expect(writeReportPages({ batches: () => [{ pages: broken, compares: [], offices: [] }], reports: broken.length, shared, outputDir: out, threads: 2 })).rejects.toThrow(/TypeError|Cannot read/);
   }, 120_000);
+
+  it('fails the build when making a batch of page models fails', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-y-'));
+    function* failing() {
+      yield* pages.batches(10);
+      throw new Error('页面模型出错');
+    }
+    for (const threads of [0, 2]) await expect(writeReportPages({ batches: failing, reports: pages.reports.length, shared, outputDir: out, threads })).rejects.toThrow('页面模型出错');
+  }, 120_000);
 });

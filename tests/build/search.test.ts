@@ -159,10 +159,17 @@ describe('the index built from records', () => {
     await buildSearchIndexFromRecords(a, records);
     // On a thread of its own (as large sites do) too: the same files.
     await buildSearchIndexFromRecords(b, records.slice().reverse(), { thread: true });
+    // And posted to the thread a few records at a time, as a build adds them batch by batch.
+    const s = tmp('s');
+    const streamed = startSearchIndex(s, { thread: true });
+    for (let i = 0; i < records.length; i += 2) streamed.add(records.slice(i, i + 2));
+    await streamed.finish();
     const ta = tree(path.join(a, SEARCH_DIR));
-    const tb = tree(path.join(b, SEARCH_DIR));
-    expect([...tb.keys()].sort()).toEqual([...ta.keys()].sort());
-    for (const [f, data] of ta) expect(tb.get(f)!.equals(data), f).toBe(true);
+    for (const other of [b, s]) {
+      const tb = tree(path.join(other, SEARCH_DIR));
+      expect([...tb.keys()].sort()).toEqual([...ta.keys()].sort());
+      for (const [f, data] of ta) expect(tb.get(f)!.equals(data), f).toBe(true);
+    }
     // And the build's own index is the same.
     const tOut = tree(path.join(out, SEARCH_DIR));
     expect([...tOut.keys()].sort()).toEqual([...ta.keys()].sort());

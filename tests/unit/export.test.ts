@@ -1,5 +1,6 @@
 // Open-data building blocks: CSV encoding, the JSON Schema's variants, the workbook header and zip stamping, and
 // the documentation facts derived from the format definitions.
+import { textHash } from '../../src/load/source.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ function fakeReport(format: CompiledFormat, year: number, cell: (table: string, 
     revisions: [],
     waivers: [],
     warnings: [],
-    source: '',
+    sourceHash: '',
   } as unknown as Report;
 }
 
@@ -292,14 +293,16 @@ describe('per-report files and bulk files', () => {
   function withSources(pages: ExportReport[], dataFileFor?: ExportReport): string {
     const root = tmp();
     for (const p of pages) {
-      const r = p.report as { file: string; source: string; dataFile?: string; dataSource?: string };
-      r.source = `---\n年度: ${p.report.year}\n---\n\n## 一、总体情况\n\n${p.office.name}\n`;
+      const r = p.report as { file: string; sourceHash: string; dataFile?: string; dataSourceHash?: string };
+      const source = `---\n年度: ${p.report.year}\n---\n\n## 一、总体情况\n\n${p.office.name}\n`;
+      r.sourceHash = textHash(source);
       mkdirSync(path.join(root, path.dirname(r.file)), { recursive: true });
-      writeFileSync(path.join(root, r.file), `\uFEFF${r.source.replace(/\n/g, '\r\n')}`);
+      writeFileSync(path.join(root, r.file), `\uFEFF${source.replace(/\n/g, '\r\n')}`);
       if (p === dataFileFor) {
         r.dataFile = r.file.replace(/\.md$/, '.yml');
-        r.dataSource = `年度: ${p.report.year}\n`;
-        writeFileSync(path.join(root, r.dataFile), r.dataSource);
+        const data = `年度: ${p.report.year}\n`;
+        r.dataSourceHash = textHash(data);
+        writeFileSync(path.join(root, r.dataFile), data);
       }
     }
     return root;
