@@ -38,9 +38,10 @@ export function configure(eleventyConfig: EleventyConfig, contentRoot: string, f
   eleventyConfig.addPassthroughCopy({ [path.join(PACKAGE_ROOT, 'schema')]: 'schema' });
   // Only Nunjucks page templates are inputs; report sources are data loaded by the plugin, never templates.
   eleventyConfig.setTemplateFormats(['njk']);
-  // Relative to the input folder templates/pages.
+  // Relative to the input folder templates/pages. The layout, base.njk, is among the includes: listing pages extend
+  // it with Nunjucks's own `{% extends %}` rather than naming it as an Eleventy layout, for which Eleventy would keep
+  // each page twice (its body and the whole page) until the build ends.
   eleventyConfig.setIncludesDirectory('../includes');
-  eleventyConfig.setLayoutsDirectory('../layouts');
   const pathPrefix = readPathPrefix(defaultPaths(contentRoot));
   // Reader renditions from the rendered pages (zh-Hant copy of every page, pinyin for reports).
   eleventyConfig.on('eleventy.after', ({ results, directories }: { results: RenderedPage[]; directories: { output: string } }) => {

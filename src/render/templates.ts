@@ -13,7 +13,6 @@ import { compareView } from '../site/views.ts';
 import { statTable, viewTable } from './table-html.ts';
 
 export const TEMPLATES_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
-export const LAYOUTS_DIR = path.join(TEMPLATES_ROOT, 'layouts');
 export const INCLUDES_DIR = path.join(TEMPLATES_ROOT, 'includes');
 /** Page bodies rendered once per report (no front matter: src/report-pages/ decides where each goes). */
 export const REPORT_TEMPLATES_DIR = path.join(TEMPLATES_ROOT, 'reports');
@@ -61,9 +60,9 @@ export function templateHelpers(prefix: string): TemplateHelpers {
   };
 }
 
-/** A Nunjucks environment over the layouts, includes and per-report page bodies, set up like Eleventy's. */
+/** A Nunjucks environment over the includes (with the layout) and per-report page bodies, set up like Eleventy's. */
 export function createEnvironment(prefix: string, globals: Record<string, unknown> = {}): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader([REPORT_TEMPLATES_DIR, LAYOUTS_DIR, INCLUDES_DIR], { noCache: false });
+  const loader = new nunjucks.FileSystemLoader([REPORT_TEMPLATES_DIR, INCLUDES_DIR], { noCache: false });
   const env = new nunjucks.Environment(loader, NUNJUCKS_OPTIONS);
   const h = templateHelpers(prefix);
   for (const [name, fn] of Object.entries(h.filters)) env.addFilter(name, fn as (...args: unknown[]) => unknown);
