@@ -1,5 +1,5 @@
-// shareCells (src/model/compact.ts): after loading, equal cells become one shared frozen object, and every table
-// reads the same values as before.
+// shareCells (src/model/compact.ts): after loading, equal cells become one shared frozen object, equal rows one
+// shared frozen row, and every table reads the same values as before.
 import { describe, expect, it } from 'vitest';
 import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
 import { shareCells } from '../../src/model/compact.ts';
@@ -23,6 +23,12 @@ describe('shareCells', () => {
     expect(distinct.size).toBeLessThan(after.length / 10);
     expect(new Set(after.map((c) => JSON.stringify(seen(c)))).size).toBe(distinct.size);
     expect(after.every((c) => Object.isFrozen(c) && !('pos' in c))).toBe(true);
+    // Rows: one array per distinct row of cells.
+    const rows = site.reports.flatMap((r) => Object.values(r.tables).flatMap((t) => (t.status === 'published' ? t.blocks.flatMap((b) => b.cells) : [])));
+    const distinctRows = new Set(rows);
+    expect(distinctRows.size).toBeLessThan(rows.length / 2);
+    expect(new Set(rows.map((row) => row.map((c) => [...distinct].indexOf(c)).join())).size).toBe(distinctRows.size);
+    expect(rows.every((row) => Object.isFrozen(row))).toBe(true);
   });
 
   it('keeps -0 apart from 0', () => {

@@ -45,7 +45,10 @@ describe('report keys', () => {
     const report = batch.reports[batch.pages[0]!.report]!;
     const table = Object.values(report.tables).find((t) => t.status === 'published')!;
     if (table.status !== 'published') throw new Error('no published table');
-    const row = table.blocks[0]!.cells.find((r) => r.some((c) => c.status === 'number'))!;
+    // A new row: equal rows are one shared array (src/model/compact.ts), which other reports may hold too.
+    const cells = table.blocks[0]!.cells;
+    const k = cells.findIndex((r) => r.some((c) => c.status === 'number'));
+    const row = (cells[k] = [...cells[k]!]);
     const i = row.findIndex((c) => c.status === 'number');
     row[i] = { status: 'number', value: (row[i] as { value: number }).value + 1, computed: false };
     const changed = batchKeys(batch, 'shared', REPO);
