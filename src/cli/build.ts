@@ -15,7 +15,6 @@ import { defaultPaths, loadSite, readPathPrefix } from '../load/site.ts';
 import { abortBackgroundWork, pageModels, preloadSite, reportPagesWritten, sharedData } from '../eleventy/plugin.ts';
 import { writeReportPages, type ReportPagesWritten } from '../report-pages/pool.ts';
 import type { SitePaths } from '../load/site.ts';
-import { shareCells } from '../model/compact.ts';
 
 /**
  * A shard build writes the report pages of the shard's offices and their manifest, nothing else: the listings,
@@ -95,11 +94,10 @@ export async function buildSite(opts: BuildOptions): Promise<Built> {
   const output = path.resolve(opts.output ?? path.join(opts.root, '_site'));
   enableTimings(opts.timings === true);
   if (opts.shard !== undefined && opts.pdf) throw new Error('分片生成（--shard）暂不支持 --pdf：请在合并生成时加 --pdf');
-  const loaded = timed('读取并检查报告', () => loadSite(paths, { shard: opts.shard }));
+  // Checked a few offices at a time, whose cells are only read from then on: shared as they go (src/model/compact.ts).
+  const loaded = timed('读取并检查报告', () => loadSite(paths, { shard: opts.shard, compact: true }));
   const site = loaded.site;
   if (!site) throw new SourceErrors(loaded.diagnostics);
-  // Checked: from here on the cells are only read (src/model/compact.ts).
-  shareCells(site);
   preloadSite(paths, site);
 
   const tmp = `${output}.tmp-${process.pid}`;

@@ -8,7 +8,8 @@ import type { Office, Region, Report, SiteConfig, SiteData } from '../model/type
 import { Diagnostics, SourceErrors, type Diagnostic } from './diagnostics.ts';
 import { SLUG, readFields } from './fields.ts';
 import { DATA_FILE, REPORT_FILE, loadReport } from './report-core.ts';
-import { checkReports } from '../check/index.ts';
+import { checkReportsParts } from '../check/index.ts';
+import { cellSharer } from '../model/compact.ts';
 import { SourceFileError, readSourceText } from './source.ts';
 import { YamlError, isMapping, loadStrictYaml } from './yaml.ts';
 
@@ -127,7 +128,16 @@ export interface LoadOptions {
    * See docs/scaling.md.
    */
   shard?: string;
+  /**
+   * Share equal table cells and rows, dropping their positions (src/model/compact.ts), as each few offices are
+   * loaded and checked: for a build, which only reads cells from then on. Unshared, every report's cells at once
+   * were the largest thing a 100,000-report build held (~24 KB per report against ~7 shared).
+   */
+  compact?: boolean;
 }
+
+/** Office folders loaded and checked at a time (the checks between reports compare reports of one office). */
+const CHUNK_OFFICES = 8;
 
 /** What the whole site shares, read before the offices: site.yml, regions.yml, the shard's regions. */
 export interface SiteHead {
@@ -270,8 +280,23 @@ export function checkOffices(p: SitePaths, offices: readonly Office[]): Diagnost
 /** Loads and validates everything; `site` is set only when there is no error. */
 export function loadSite(p: SitePaths, opts: LoadOptions = {}): LoadedSite {
   const head = loadHead(p, opts);
-  const part = loadOffices(p, head, sortedDir(p.reports), opts.incremental);
-  const out = [...head.diagnostics, ...part.diagnostics, ...checkOffices(p, part.offices), ...checkReports(part.reports)];
+  // A few offices at a time: their reports are checked (and compacted) before the next are read. The diagnostics
+  // come out in the order of one load over every office: loading, the checks between offices, then every cross-year
+  // diagnostic and every prose diagnostic (src/load/parallel.ts relies on the same order).
+  const share = opts.compact ? cellSharer() : undefined;
+  const names = sortedDir(p.reports);
+  const part: OfficesPart = { offices: [], built: [], reports: [], diagnostics: [] };
+  const crossYear: Diagnostic[] = [];
+  const prose: Diagnostic[] = [];
+  for (let i = 0; i < names.length; i += CHUNK_OFFICES) {
+    const chunk = loadOffices(p, head, names.slice(i, i + CHUNK_OFFICES), opts.incremental);
+    const checked = checkReportsParts(chunk.reports);
+    share?.(chunk.reports);
+    for (const k of ['offices', 'built', 'reports', 'diagnostics'] as const) for (const x of chunk[k]) (part[k] as unknown[]).push(x);
+    for (const d of checked.crossYear) crossYear.push(d);
+    for (const d of checked.prose) prose.push(d);
+  }
+  const out = [...head.diagnostics, ...part.diagnostics, ...checkOffices(p, part.offices), ...crossYear, ...prose];
   const cfg = head.cfg;
   if (out.some((d) => d.severity === 'error') || !cfg) return { diagnostics: out };
   const config: SiteConfig = {

@@ -5,9 +5,14 @@
 // instead of 24.3 (10.6 with cells shared but not rows), and batches posted to the report-page threads are smaller
 // (structured clone keeps the sharing within a message). The dev server keeps positions: it checks reports again
 // after an edit.
-import type { Cell, SiteData } from './types.ts';
+import type { Cell, Report, SiteData } from './types.ts';
 
 export function shareCells(site: SiteData): void {
+  cellSharer()(site.reports);
+}
+
+/** Shares the cells and rows of reports given in any number of calls, across all of them. */
+export function cellSharer(): (reports: readonly Report[]) => void {
   const shared = new Map<string, Cell>();
   const intern = (c: Cell): Cell => {
     // Object.is(-0, 0) is false: keep the two apart, as the key's text would not.
@@ -36,13 +41,15 @@ export function shareCells(site: SiteData): void {
     return s;
   };
   const empty = Object.freeze({}) as Record<number, string>;
-  for (const r of site.reports) {
-    for (const t of Object.values(r.tables)) {
-      if (t.status !== 'published') continue;
-      for (const b of t.blocks) {
-        for (let j = 0; j < b.cells.length; j++) b.cells[j] = shareRow(b.cells[j]!);
-        if (Object.keys(b.statedUnits).length === 0) b.statedUnits = empty;
+  return (reports) => {
+    for (const r of reports) {
+      for (const t of Object.values(r.tables)) {
+        if (t.status !== 'published') continue;
+        for (const b of t.blocks) {
+          for (let j = 0; j < b.cells.length; j++) b.cells[j] = shareRow(b.cells[j]!);
+          if (Object.keys(b.statedUnits).length === 0) b.statedUnits = empty;
+        }
       }
     }
-  }
+  };
 }

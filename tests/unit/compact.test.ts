@@ -1,7 +1,7 @@
 // shareCells (src/model/compact.ts): after loading, equal cells become one shared frozen object, equal rows one
 // shared frozen row, and every table reads the same values as before.
 import { describe, expect, it } from 'vitest';
-import { defaultPaths, loadSiteOrThrow } from '../../src/load/site.ts';
+import { defaultPaths, loadSite, loadSiteOrThrow } from '../../src/load/site.ts';
 import { shareCells } from '../../src/model/compact.ts';
 import type { Cell, SiteData } from '../../src/model/types.ts';
 import { REPO } from '../helpers/content.ts';
@@ -40,5 +40,20 @@ describe('shareCells', () => {
     const numbers = cellsOf(site).filter((c): c is Extract<Cell, { status: 'number' }> => c.status === 'number');
     expect(Object.is(numbers[0]!.value, -0)).toBe(true);
     expect(Object.is(numbers[1]!.value, 0)).toBe(true);
+  });
+
+  it('gives a build the same site and diagnostics when it shares cells as each few offices are checked', () => {
+    const plain = loadSite(defaultPaths(REPO));
+    const compact = loadSite(defaultPaths(REPO), { compact: true });
+    expect(plain.diagnostics.length).toBeGreaterThan(0);
+    expect(compact.diagnostics).toEqual(plain.diagnostics);
+    const a = plain.site!;
+    const b = compact.site!;
+    expect(b.reports.map((r) => r.warnings)).toEqual(a.reports.map((r) => r.warnings));
+    expect(cellsOf(b).map(seen)).toEqual(cellsOf(a).map(seen));
+    // Shared across the whole site, not only within each few offices: as many distinct cells as shareCells gives.
+    shareCells(a);
+    expect(new Set(cellsOf(b)).size).toBe(new Set(cellsOf(a)).size);
+    expect(cellsOf(b).every((c) => Object.isFrozen(c) && !('pos' in c))).toBe(true);
   });
 });
