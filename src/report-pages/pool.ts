@@ -14,6 +14,13 @@ import { MANIFEST_URL, manifestText, reuseFrom, type ReportRecord } from './reus
 
 /** Reports per batch: big enough that posting is cheap, small enough to keep threads busy to the end. */
 export const BATCH_REPORTS = 200;
+/**
+ * Batches a thread has in hand (it takes them in order). The main thread answers a thread only between its own
+ * tasks, and some of those are long (Eleventy's listing pages, the bulk open data: 10–20 s at 10,000 reports); with
+ * a few batches queued (~2.5 s of work each) a thread works on through them instead of waiting. More would leave
+ * threads unevenly loaded at the end.
+ */
+export const BATCHES_AHEAD = 3;
 /** Below this many reports, threads do not pay for their start-up. */
 export const MIN_REPORTS_FOR_THREADS = 1_000;
 
@@ -77,17 +84,27 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: Ba
       resourceLimits: { maxOldGenerationSizeMb: renderHeapMb() },
     });
     let failed = false;
+    // Batches posted and not yet written; none left to post once `next` gives none.
+    let posted = 0;
+    let last = false;
     const send = () => {
-      let batch: Batch | undefined;
-      try {
-        batch = next();
-      } catch (e) {
-        failed = true;
-        reject(e);
-        void worker.terminate();
-        return;
+      while (!last && posted < BATCHES_AHEAD) {
+        let batch: Batch | undefined;
+        try {
+          batch = next();
+        } catch (e) {
+          failed = true;
+          reject(e);
+          void worker.terminate();
+          return;
+        }
+        if (!batch) last = true;
+        else {
+          worker.postMessage({ batch } satisfies ToWorker);
+          posted++;
+        }
       }
-      worker.postMessage((batch ? { batch } : { done: true }) satisfies ToWorker);
+      if (last && posted === 0) worker.postMessage({ done: true } satisfies ToWorker);
     };
     worker.on('message', (m: FromWorker) => {
       if ('error' in m) {
@@ -96,6 +113,7 @@ function runWorker(init: WorkerInit, next: () => Batch | undefined, done: (w: Ba
         void worker.terminate();
         return;
       }
+      posted--;
       done(m.written);
       send();
     });
