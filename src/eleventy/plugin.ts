@@ -227,7 +227,10 @@ function compileTemplatesOnce(eleventyConfig: EleventyConfig): void {
         compiled.set(key, t);
       }
       const template = t;
-      return (data: object) => new Promise<string>((resolve, reject) => template.render(data, (err, res) => (err ? reject(err) : resolve(flatString(res!)))));
+      // Settled from a macrotask: Eleventy chains its pages through promises, which would otherwise hold the event
+      // loop for the whole listing phase, and the report-page threads wait on it for their next batch.
+      return (data: object) =>
+        new Promise<string>((resolve, reject) => template.render(data, (err, res) => setImmediate(() => (err ? reject(err) : resolve(flatString(res!))))));
     },
   });
 }
