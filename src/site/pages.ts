@@ -268,11 +268,7 @@ export function officeRuns(reports: readonly Report[], size: number): Report[][]
 /** Every page model of a site at once (small sites, tests and benches: a build makes them a batch at a time). */
 export function allPageModels(pages: SitePages): PageModels {
   const all: PageModels = { pages: [], compares: [], offices: [] };
-  for (const m of pages.batches(Infinity)) {
-    all.pages.push(...m.pages);
-    all.compares.push(...m.compares);
-    all.offices.push(...m.offices);
-  }
+  for (const m of pages.batches(Infinity)) for (const k of ['pages', 'compares', 'offices'] as const) for (const x of m[k]) (all[k] as unknown[]).push(x);
   return all;
 }
 
