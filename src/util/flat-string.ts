@@ -8,9 +8,10 @@
 /**
  * A copy of `s` that keeps nothing else alive. V8 keeps a substring as a slice of the string it was cut from: a
  * report's prose, cut from its source file's text, would keep the whole file (its data too) in memory for the rest
- * of the build. JSON round-trips any string exactly, lone surrogates included.
+ * of the build. Slicing a concatenation first copies it into a new flat string, which the result then points into
+ * (one copy, ~10× cheaper than a JSON round trip); V8 copies substrings under 13 characters anyway.
  */
-export const ownString = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
+export const ownString = (s: string): string => (s.length < 13 ? s : `${s} `.slice(0, -1));
 
 /** `s`, flattened in place (the same string value; see above). */
 export function flatString(s: string): string {
