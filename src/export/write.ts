@@ -12,7 +12,7 @@ import { prettyJson } from './json-text.ts';
 import { reportDataSchema } from './schema.ts';
 import { CSV_HEADER, csvFile, reportCsvBody, type ExportReport } from './table-csv.ts';
 import { writeWorkbook } from './workbook.ts';
-import { textHash } from '../load/source.ts';
+import { bytesHash } from '../load/source.ts';
 
 export interface OpenDataSite {
   config: SiteConfig;
@@ -58,11 +58,10 @@ class Appender {
   }
 }
 
-/** The committed bytes of a source file, checked against the text the build loaded (normalised the same way). */
+/** The committed bytes of a source file, checked against the bytes the build loaded (by their hash). */
 function committedBytes(contentRoot: string, rel: string, loadedHash: string | undefined): Buffer {
   const bytes = readFileSync(path.join(contentRoot, rel));
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (textHash(text) !== loadedHash) throw new Error(`open data: ${rel} changed during the build; build again`);
+  if (bytesHash(bytes) !== loadedHash) throw new Error(`open data: ${rel} changed during the build; build again`);
   return bytes;
 }
 

@@ -9,7 +9,7 @@ import { RULES } from '../check/rules.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { readFields } from './fields.ts';
 import { readSections } from './prose.ts';
-import { SourceFileError, readSourceText, splitFrontMatter, textHash, type FrontMatterSplit } from './source.ts';
+import { SourceFileError, readSource, splitFrontMatter, type FrontMatterSplit } from './source.ts';
 import { readTable } from './tables.ts';
 import { isMapping, loadStrictYaml, pathKey, YamlError, type YamlDoc } from './yaml.ts';
 
@@ -52,15 +52,16 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
   const dataDiags = dataFile ? new Diagnostics(relativePath(root, dataFile)) : diags;
   const yearFromName = Number(REPORT_FILE.exec(path.basename(file))?.[1]);
   try {
-    const source = readSourceText(file, contentRoot);
+    const { text: source, hash: sourceHash } = readSource(file, contentRoot);
     let fm: FrontMatterSplit;
     let dataSource: string | undefined;
+    let dataSourceHash: string | undefined;
     if (dataFile) {
       if (/^---\s*$/m.test(source.split('\n')[0] ?? '')) {
         diags.error({ line: 1, col: 1 }, 'FILE', `数据已写在 ${path.basename(dataFile)} 中，${path.basename(file)} 不应再有数据部分`, `同一份报告的数据只能写一处：删去 ${path.basename(file)} 开头 --- 之间的内容，或删去 ${path.basename(dataFile)}`);
         return result(diags, dataDiags);
       }
-      dataSource = readSourceText(dataFile, contentRoot);
+      ({ text: dataSource, hash: dataSourceHash } = readSource(dataFile, contentRoot));
       if (dataSource.trim() === '') throw new SourceFileError('数据文件是空的', '写明年度、发布日期和三张表的数据，可用 nianbao new 生成');
       fm = { yaml: dataSource, yamlLine: 1, body: source, bodyLine: 1 };
     } else {
@@ -121,7 +122,7 @@ export function loadReport(file: string, root: string, contentRoot: string, offi
     const revisions = ((f.revisions as Revision[] | undefined) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : 1));
     const waivers = (f.waivers as Waiver[] | undefined) ?? [];
     const dataRel = dataFile ? relativePath(root, dataFile) : undefined;
-    return result(diags, dataDiags, { officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], sourceHash: textHash(source), dataSourceHash: dataSource === undefined ? undefined : textHash(dataSource) });
+    return result(diags, dataDiags, { officeId: office.id, year: yearFromName, file: rel, dataFile: dataRel, format, meta, tables, sections, revisions, waivers, warnings: [], sourceHash, dataSourceHash });
   } catch (e) {
     if (e instanceof YamlError) diags.error(e.pos, 'YAML', e.message, 'YAML 写法参照 README 中的完整示例');
     else if (e instanceof SourceFileError) diags.error({ line: e.line, col: 1 }, 'FILE', e.message, e.hint);

@@ -29,12 +29,19 @@ function decodeUtf8(bytes: Buffer): string {
   return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
-/** The hash of a source's text as read (readSourceText): what a published copy must still match. */
-export const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** The hash of a source file's bytes as read (readSource): what a published copy must still match. */
+export const bytesHash = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Reads a text source under `root`, refusing what is not a plain UTF-8 text file inside it. */
-export function readSourceText(file: string, root: string): string {
+export const readSourceText = (file: string, root: string): string => sourceText(readPlainFile(file) ?? readChecked(file, root));
+
+/** readSourceText, with the hash of the file's bytes (hashed as read: hashing the text would encode it again). */
+export function readSource(file: string, root: string): { text: string; hash: string } {
   const bytes = readPlainFile(file) ?? readChecked(file, root);
+  return { text: sourceText(bytes), hash: bytesHash(bytes) };
+}
+
+function sourceText(bytes: Buffer): string {
   if (bytes.includes(0)) throw new SourceFileError('这不是文本文件（含有二进制内容）', '报告源文件应为 UTF-8 编码的文本');
   // Validating, then decoding without checks, refuses the same bytes as a fatal TextDecoder (both follow the
   // WHATWG UTF-8 decoder: no overlong forms, surrogates or code points past U+10FFFF) in a fraction of the time.

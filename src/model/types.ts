@@ -71,8 +71,8 @@ export interface Report {
   /** Warnings the checks found (filled after all reports are loaded); waived ones carry their reason. */
   warnings: Diagnostic[];
   /**
-   * A hash of the committed source text as checked (normalised to LF, no BOM; textHash): the file is published
-   * beside the report, and must still say what the build checked. The text itself is not kept.
+   * A hash of the committed source file's bytes as checked (bytesHash): the file is published beside the report,
+   * and must still be what the build checked. The text itself is not kept.
    */
   sourceHash: string;
   /** The same for the data file, when the data sits in <year>.yml. */

@@ -1,6 +1,6 @@
 // Open-data building blocks: CSV encoding, the JSON Schema's variants, the workbook header and zip stamping, and
 // the documentation facts derived from the format definitions.
-import { textHash } from '../../src/load/source.ts';
+import { bytesHash } from '../../src/load/source.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -295,13 +295,14 @@ describe('per-report files and bulk files', () => {
     for (const p of pages) {
       const r = p.report as { file: string; sourceHash: string; dataFile?: string; dataSourceHash?: string };
       const source = `---\n年度: ${p.report.year}\n---\n\n## 一、总体情况\n\n${p.office.name}\n`;
-      r.sourceHash = textHash(source);
+      const committed = Buffer.from(`\uFEFF${source.replace(/\n/g, '\r\n')}`);
+      r.sourceHash = bytesHash(committed);
       mkdirSync(path.join(root, path.dirname(r.file)), { recursive: true });
-      writeFileSync(path.join(root, r.file), `\uFEFF${source.replace(/\n/g, '\r\n')}`);
+      writeFileSync(path.join(root, r.file), committed);
       if (p === dataFileFor) {
         r.dataFile = r.file.replace(/\.md$/, '.yml');
         const data = `年度: ${p.report.year}\n`;
-        r.dataSourceHash = textHash(data);
+        r.dataSourceHash = bytesHash(Buffer.from(data));
         writeFileSync(path.join(root, r.dataFile), data);
       }
     }
