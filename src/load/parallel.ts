@@ -9,11 +9,9 @@ import type { Office } from '../model/types.ts';
 import { startWorkers, threadsFor, type CheckWorker } from './check-pool.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { MarkdownNotLoaded, loadMarkdown } from './markdown-ref.ts';
-import { checkOffices, loadHead, loadOffices, normalisePrefix, sortedDir, type LoadOptions, type SiteHead, type SitePaths } from './site-core.ts';
+import { CHUNK_OFFICES, checkOffices, loadHead, loadOffices, normalisePrefix, sortedDir, type LoadOptions, type SiteHead, type SitePaths } from './site-core.ts';
 
 export { MIN_OFFICES_PER_THREAD, threadsFor } from './check-pool.ts';
-/** Office folders per chunk: small enough that threads finish together, large enough to cost nothing to hand out. */
-export const CHUNK_OFFICES = 8;
 
 export interface CheckResult {
   diagnostics: Diagnostic[];

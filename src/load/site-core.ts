@@ -136,8 +136,12 @@ export interface LoadOptions {
   compact?: boolean;
 }
 
-/** Office folders loaded and checked at a time (the checks between reports compare reports of one office). */
-const CHUNK_OFFICES = 8;
+/**
+ * Office folders loaded and checked at a time, by a build (loadSite) and by each thread of `nianbao check`
+ * (parallel.ts): the checks between reports compare reports of one office. Small enough that threads finish
+ * together, large enough to cost nothing to hand out.
+ */
+export const CHUNK_OFFICES = 8;
 
 /** What the whole site shares, read before the offices: site.yml, regions.yml, the shard's regions. */
 export interface SiteHead {
