@@ -63,7 +63,7 @@ const sourceUrls = {
   },
 };
 // The plugin is part of the recipe by its name and version (JSON leaves functions out).
-const RECIPE = JSON.stringify(['nianbao-ts-bundle-3', process.versions.node, OPTIONS, sourceUrls.name]);
+const RECIPE = JSON.stringify(['nianbao-ts-bundle-4', process.versions.node, OPTIONS, sourceUrls.name]);
 export const DEFAULT_CACHE = path.join(PACKAGE_ROOT, 'node_modules', '.cache', 'nianbao', 'bundles');
 
 const sha = (data) => createHash('sha256').update(data).digest('hex');
@@ -113,7 +113,9 @@ export async function buildBundle(entry, cache = DEFAULT_CACHE) {
     const inputs = {};
     // tsconfig.json too: esbuild reads it, and its metafile does not name it.
     for (const file of [...Object.keys(result.metafile.inputs).sort(), 'tsconfig.json']) inputs[file] = sha(readFileSync(path.resolve(PACKAGE_ROOT, file)));
-    const main = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint !== undefined)?.[0];
+    // The entry's own output: with splitting, each dynamic import is an entry point of its own too.
+    const entryPoint = path.relative(PACKAGE_ROOT, entryFile).split(path.sep).join('/');
+    const main = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === entryPoint)?.[0];
     if (!main) throw new Error(`esbuild gave no entry for ${entryFile}`);
     const dir = sha(JSON.stringify([RECIPE, esbuild.version, entryFile, inputs])).slice(0, 24);
     try {

@@ -11,7 +11,7 @@ import { lineOf, makeContent, REPO, reportSource } from '../helpers/content.ts';
 import { treeHash } from '../helpers/tree.ts';
 
 const nianbao = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'bin', 'nianbao.js'), ...args], { encoding: 'utf8', cwd: REPO });
-/** The command with NIANBAO_THREADS set, run as bin/nianbao.js or (`npm run check`) through the tsx command. */
+/** The command with NIANBAO_THREADS set, run as bin/nianbao.js (`npm run check`: compiled) or through the tsx command. */
 const withThreads = (threads: number, how: 'bin' | 'tsx', ...args: string[]) =>
   spawnSync(process.execPath, how === 'bin' ? [path.join(REPO, 'bin', 'nianbao.js'), ...args] : [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(REPO, 'src', 'cli', 'main.ts'), ...args], {
     encoding: 'utf8',

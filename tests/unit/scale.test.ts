@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemo } from '../../src/demo/generate.ts';
-import { othersRunnable, startWorkers } from '../../src/load/check-pool.ts';
+import { othersBusy, othersRunnable, startWorkers } from '../../src/load/check-pool.ts';
 import { MIN_OFFICES_PER_THREAD, checkSite, threadsFor } from '../../src/load/parallel.ts';
 import { defaultPaths, loadSite, regionSubtree } from '../../src/load/site.ts';
 import { REPO } from '../helpers/content.ts';
@@ -153,6 +153,12 @@ describe('threads for nianbao check', () => {
     expect(othersRunnable('0.10 0.05 0.01 4/180 4567\n', 1)).toBe(3);
     expect(othersRunnable('no such format', 1)).toBeUndefined();
     if (process.platform === 'linux') expect(othersRunnable()).toBeGreaterThanOrEqual(0);
+    // Looked at several times: a thread runnable for one look is not a busy program; one there at most looks is.
+    const looks = (...seen: Array<number | undefined>) => () => seen.shift();
+    expect(othersBusy(looks(0, 3, 0, 0, 1))).toBe(0);
+    expect(othersBusy(looks(2, 1, 2, 0, 2))).toBe(2);
+    expect(othersBusy(looks(1, undefined, 1, 1, 1))).toBeUndefined();
+    if (process.platform === 'linux') expect(othersBusy()).toBeGreaterThanOrEqual(0);
     process.env.NIANBAO_THREADS = '3';
     expect(threadsFor(0, idle)).toBe(3);
     process.env.NIANBAO_THREADS = '0';

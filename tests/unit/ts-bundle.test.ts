@@ -74,6 +74,14 @@ describe('compiled worker entries', () => {
     expect(await where(false)).toMatch(/where\.ts(\?tsx)?$/);
   });
 
+  it('finds the entry among the outputs of an entry with several dynamic imports (bin/nianbao.js check)', async () => {
+    // esbuild counts each dynamic import as an entry point: the command line has one per command, and the bundle
+    // must be main.ts's own output, not the first of them.
+    const compiled: string = await bundled(new URL('../../src/cli/main.ts', import.meta.url));
+    expect(compiled).toMatch(/\/main\.mjs$/);
+    expect(typeof (await import(compiled)).main).toBe('function');
+  });
+
   it("starts nianbao check's threads compiled", () => {
     expect(readFileSync(path.join(REPO, 'src/load/check-pool.ts'), 'utf8')).toMatch(/check-worker\.ts', import\.meta\.url\)\.href, bundle: true/);
   });
