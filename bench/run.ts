@@ -18,6 +18,7 @@ import { load as loadYaml } from 'js-yaml';
 import { measureDevEdits, type DevResult } from './devserver.ts';
 import { ensureContent, makeBaseline, reportFiles, type Content } from './fixtures.ts';
 import { PACKAGE_ROOT, hasGnuTime, runNode, type Measured } from './measure.ts';
+import { measureParallelism, type Parallelism } from './parallelism.ts';
 
 const STEPS = ['build', 'check', 'dev', 'baseline', 'shard'] as const;
 type Step = (typeof STEPS)[number];
@@ -321,12 +322,20 @@ function printTable(results: SizeResult[], tgs: Target[]): void {
   for (const t of tgs) console.log(`  ${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.what}: ${t.measured} (target ${t.limit})`);
 }
 
+async function machineSpeed(when: string): Promise<Parallelism> {
+  const p = await measureParallelism();
+  log(`machine speed ${when}: a CPU-bound loop takes ${p.oneMs} ms on one thread, ${p.allMs} ms on ${p.threads} at once (${p.speedup}×)`);
+  return p;
+}
+
 async function main(): Promise<void> {
   const o = options();
   const work = path.resolve(o.work ?? path.join(os.tmpdir(), `nianbao-bench-${process.pid}`));
   mkdirSync(work, { recursive: true });
   const load0 = os.loadavg();
   log(`work folder ${work}; peak memory from ${hasGnuTime() ? 'GNU time' : 'bench/rss-wrapper.ts'}; load average ${load0.map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs`);
+  // How fast the machine is before and after (bench/parallelism.ts): a shared machine's speed moves by tens of percent.
+  const speed = [await machineSpeed('before')];
   const results: SizeResult[] = [];
   try {
     for (const n of o.sizes) results.push(await measureSize(n, work, o));
@@ -334,6 +343,7 @@ async function main(): Promise<void> {
     if (!o.keep) rmSync(work, { recursive: true, force: true });
     else log(`kept ${work}`);
   }
+  speed.push(await machineSpeed('after'));
   const tgs = targets(results);
   printTable(results, tgs);
   const out = path.resolve(o.out ?? path.join(PACKAGE_ROOT, 'bench-results', `sizes-${o.sizes.join('-')}.json`));
@@ -343,7 +353,7 @@ async function main(): Promise<void> {
     out,
     `${JSON.stringify(
       {
-        machine: { cpus: cpus.length, model: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+        machine: { cpus: cpus.length, model: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, speed },
         // Other work on the machine makes wall times noisy: the load averages tell how quiet it was.
         loadAverage: { start: load0, end: os.loadavg() },
         peakMemoryFrom: hasGnuTime() ? 'GNU time (/usr/bin/time -v)' : 'bench/rss-wrapper.ts (process.resourceUsage().maxRSS)',
