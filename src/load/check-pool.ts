@@ -59,9 +59,10 @@ function ownRunnable(): number {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * othersRunnable, looked at `looks` times a millisecond apart: the median. One look now and then finds a thread
- * that is runnable for an instant (a process starting or ending, a kernel worker) — about one start in ten on this
- * machine, and `nianbao check` then ran on one thread, a second slower. A busy program is there at most looks.
+ * othersRunnable, looked at `looks` times a millisecond apart: the median. A look now and then finds a thread that
+ * is runnable for an instant (a process starting or ending, a kernel worker): 4 looks in 120 on this idle machine
+ * saw one to three, and a `nianbao check` that looked then ran on one thread, a second slower. A busy program is
+ * there at most looks.
  */
 export function othersBusy(look: () => number | undefined = othersRunnable, looks = 5): number | undefined {
   const seen: number[] = [];
