@@ -349,6 +349,24 @@ describe('per-report files and bulk files', () => {
     expect(() => writeDataFiles(out, [{ url: '/../escape.csv', data: '' }])).toThrow();
   });
 
+  it('writes every byte of texts of any size, in any order of sizes, and bytes as they are', () => {
+    const out = tmp();
+    // One byte past the encoding buffer's sizes (1 MB, doubled as it grows), where the last character, of three
+    // bytes, does not fit; and characters of one to four bytes.
+    const edges = [20, 21, 22].map((k, i) => ({ url: `/edge-${i}.txt`, data: `${'a'.repeat((1 << k) - 2)}字` }));
+    const files = [
+      { url: '/a.txt', data: 'ok' },
+      ...edges,
+      { url: '/mixed.txt', data: `${'字'.repeat(400_000)}a${'😀'.repeat(100_000)}` },
+      { url: '/small.txt', data: '年报' },
+      { url: '/bytes.bin', data: Buffer.from([0, 255, 1]) },
+    ];
+    const r = writeDataFiles(out, files);
+    expect(r.sizes).toEqual(files.map((f) => (typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.length)));
+    // Buffer#equals: a deep comparison of megabytes, element by element, would take a minute.
+    for (const f of files) expect(readFileSync(path.join(out, f.url)).equals(typeof f.data === 'string' ? Buffer.from(f.data) : f.data), f.url).toBe(true);
+  });
+
   it('writes the bulk files under /data/ from the reports alone: per-year CSVs and the full CSV in year and office order', async () => {
     const ps = pages();
     const out = tmp();
