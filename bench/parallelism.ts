@@ -1,6 +1,6 @@
 // How fast this machine is right now: the same CPU-bound loop on one thread, then on N threads at once. On a
 // shared cloud machine both move from minute to minute: on the 2-core machine of issue 8 the loop on one thread took
-// 567–785 ms in runs minutes apart, and two threads at once went 1.4–2.0× as fast as one. `npm run bench` records it
+// 567–907 ms in runs minutes apart, and two threads at once went 1.4–2.1× as fast as one. `npm run bench` records it
 // before and after its runs, to tell a slow machine from slow code when comparing results; `npx tsx
 // bench/parallelism.ts [threads]` prints it alone.
 import os from 'node:os';
