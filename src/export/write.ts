@@ -105,21 +105,21 @@ export const byteLength = (data: string | Buffer): number => (typeof data === 's
  */
 let scratch = Buffer.allocUnsafe(1 << 20);
 
-/** `text` as UTF-8 in the scratch buffer (valid until the next call): the bytes' length. */
-function encode(text: string): number {
+/** `text` as UTF-8: a view of the scratch buffer, valid until the next call. */
+function encode(text: string): Buffer {
   for (;;) {
     const n = scratch.write(text, 0, 'utf8');
     // With four bytes to spare the next character would have fitted: nothing was left out.
-    if (n <= scratch.length - 4) return n;
+    if (n <= scratch.length - 4) return scratch.subarray(0, n);
     scratch = Buffer.allocUnsafe(Math.max(scratch.length * 2, Buffer.byteLength(text) + 4));
   }
 }
 
-/** Writes `length` bytes of `data` to `file`, replacing it (as writeFileSync does). */
-function writeBytes(file: string, data: Uint8Array, length: number): void {
+/** Writes `data` to `file`, replacing it (as writeFileSync does). */
+function writeBytes(file: string, data: Uint8Array): void {
   const fd = openSync(file, 'w');
   try {
-    for (let at = 0; at < length; ) at += writeSync(fd, data, at, length - at);
+    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
   } finally {
     closeSync(fd);
   }
@@ -138,10 +138,10 @@ export function writeDataFiles(outputDir: string, files: readonly DataFile[]): O
       made.add(dir);
     }
     // Encoded once: a report's pinyin page is ~190 KB, and measuring the string would encode it a second time.
-    const size = typeof f.data === 'string' ? encode(f.data) : f.data.length;
-    writeBytes(file, typeof f.data === 'string' ? scratch : f.data, size);
-    bytes += size;
-    sizes.push(size);
+    const data = typeof f.data === 'string' ? encode(f.data) : f.data;
+    writeBytes(file, data);
+    bytes += data.length;
+    sizes.push(data.length);
   }
   return { files: files.length, bytes, sizes };
 }

@@ -10,6 +10,7 @@ import { SLUG, readFields } from './fields.ts';
 import { DATA_FILE, REPORT_FILE, loadReport } from './report-core.ts';
 import { checkReportsParts } from '../check/index.ts';
 import { cellSharer } from '../model/compact.ts';
+import { pushAll } from '../util/arrays.ts';
 import { SourceFileError, readSourceText } from './source.ts';
 import { YamlError, isMapping, loadStrictYaml } from './yaml.ts';
 
@@ -296,9 +297,12 @@ export function loadSite(p: SitePaths, opts: LoadOptions = {}): LoadedSite {
     const chunk = loadOffices(p, head, names.slice(i, i + CHUNK_OFFICES), opts.incremental);
     const checked = checkReportsParts(chunk.reports);
     share?.(chunk.reports);
-    for (const k of ['offices', 'built', 'reports', 'diagnostics'] as const) for (const x of chunk[k]) (part[k] as unknown[]).push(x);
-    for (const d of checked.crossYear) crossYear.push(d);
-    for (const d of checked.prose) prose.push(d);
+    pushAll(part.offices, chunk.offices);
+    pushAll(part.built, chunk.built);
+    pushAll(part.reports, chunk.reports);
+    pushAll(part.diagnostics, chunk.diagnostics);
+    pushAll(crossYear, checked.crossYear);
+    pushAll(prose, checked.prose);
   }
   const out = [...head.diagnostics, ...part.diagnostics, ...checkOffices(p, part.offices), ...crossYear, ...prose];
   const cfg = head.cfg;

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { assertInsideOutput } from '../site/paths.ts';
 import { FILTERS, SEARCH_DIR, type SearchIndexResult } from './bundle.ts';
 import { FORMAT, MANIFEST, filterTerm, foldUnit, isHan, isWord, shardOf, type Manifest } from './core.ts';
+import { pushAll } from '../util/arrays.ts';
 
 export type FilterName = (typeof FILTERS)[keyof typeof FILTERS];
 
@@ -281,7 +282,7 @@ export function startSearchIndex(outputDir: string, options: SearchIndexOptions 
       if (state !== 'open') throw new Error('search index: add() after finish() or abort()');
       const list = Array.isArray(r) ? (r as readonly SearchRecord[]) : [r as SearchRecord];
       if (thread) thread.post(list);
-      else for (const x of list) records.push(x);
+      else pushAll(records, list);
     },
     async finish() {
       if (state !== 'open') throw new Error('search index: finish() called twice or after abort()');

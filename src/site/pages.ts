@@ -47,6 +47,7 @@ import { officeCharts } from './views.ts';
 import type { ChartModel } from '../charts/svg.ts';
 import type { RegionYear } from '../rollup/regions.ts';
 import { sitemapEntries, type SitemapEntry } from './sitemap.ts';
+import { pushAll } from '../util/arrays.ts';
 
 export { COLUMN_NAME };
 export type { Crumb, MetaTag, PageHead };
@@ -268,7 +269,11 @@ export function officeRuns(reports: readonly Report[], size: number): Report[][]
 /** Every page model of a site at once (small sites, tests and benches: a build makes them a batch at a time). */
 export function allPageModels(pages: SitePages): PageModels {
   const all: PageModels = { pages: [], compares: [], offices: [] };
-  for (const m of pages.batches(Infinity)) for (const k of ['pages', 'compares', 'offices'] as const) for (const x of m[k]) (all[k] as unknown[]).push(x);
+  for (const m of pages.batches(Infinity)) {
+    pushAll(all.pages, m.pages);
+    pushAll(all.compares, m.compares);
+    pushAll(all.offices, m.offices);
+  }
   return all;
 }
 
